@@ -1,0 +1,125 @@
+package org.lr4j.driver;
+
+import org.lr4j.internal.Checks;
+
+/**
+ * One parameter group's learning-rate fields: {@code lr}, optional {@code initial_lr}, optional
+ * {@code lr_scale}. Mutable, like an optimizer's group; not thread-safe.
+ *
+ * <pre>{@code
+ * ParamGroup head = ParamGroup.of(0.1);
+ * ParamGroup body = ParamGroup.of(0.05).lrScale(0.5);
+ * ParamGroupList groups = ParamGroupList.of(head, body);
+ * }</pre>
+ */
+public final class ParamGroup {
+    private double lr;
+    private boolean hasLr;
+    private double initialLr;
+    private boolean hasInitialLr;
+    private double lrScale;
+    private boolean hasLrScale;
+
+    private ParamGroup() {
+    }
+
+    /**
+     * A group with learning rate {@code lr}.
+     *
+     * @throws IllegalArgumentException when {@code lr} is NaN or infinite
+     */
+    public static ParamGroup of(double lr) {
+        ParamGroup g = new ParamGroup();
+        g.lr = Checks.finite("lr", lr);
+        g.hasLr = true;
+        return g;
+    }
+
+    /** A group with no {@code lr} yet (only useful with {@link #initialLr(double)} and {@code initialize=false}). */
+    public static ParamGroup empty() {
+        return new ParamGroup();
+    }
+
+    /**
+     * Sets {@code initial_lr} and returns this group.
+     *
+     * @throws IllegalArgumentException when the value is NaN or infinite
+     */
+    public ParamGroup initialLr(double value) {
+        this.initialLr = Checks.finite("initial_lr", value);
+        this.hasInitialLr = true;
+        return this;
+    }
+
+    /**
+     * Sets {@code lr_scale} and returns this group.
+     *
+     * @throws IllegalArgumentException when the value is NaN or infinite
+     */
+    public ParamGroup lrScale(double value) {
+        this.lrScale = Checks.finite("lr_scale", value);
+        this.hasLrScale = true;
+        return this;
+    }
+
+    /** A copy of this group. */
+    public ParamGroup copy() {
+        ParamGroup g = new ParamGroup();
+        g.lr = lr;
+        g.hasLr = hasLr;
+        g.initialLr = initialLr;
+        g.hasInitialLr = hasInitialLr;
+        g.lrScale = lrScale;
+        g.hasLrScale = hasLrScale;
+        return g;
+    }
+
+    boolean hasLr() {
+        return hasLr;
+    }
+
+    double lr() {
+        return lr;
+    }
+
+    void setLr(double value) {
+        lr = value;
+        hasLr = true;
+    }
+
+    boolean hasInitialLr() {
+        return hasInitialLr;
+    }
+
+    double initialLr() {
+        return initialLr;
+    }
+
+    void setInitialLr(double value) {
+        initialLr = value;
+        hasInitialLr = true;
+    }
+
+    boolean hasLrScale() {
+        return hasLrScale;
+    }
+
+    double lrScale() {
+        return lrScale;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        if (hasLr) {
+            sb.append("lr=").append(lr);
+        }
+        if (hasInitialLr) {
+            sb.append(sb.length() > 1 ? ", " : "").append("initial_lr=").append(initialLr);
+        }
+        if (hasLrScale) {
+            sb.append(sb.length() > 1 ? ", " : "").append("lr_scale=").append(lrScale);
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,128 @@
+package org.lr4j.driver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An in-memory list of {@link ParamGroup}s: the simplest optimizer a scheduler can drive.
+ *
+ * <pre>{@code
+ * ParamGroupList groups = ParamGroupList.of(0.1, 0.01);   // two groups
+ * TanhLRScheduler s = TanhLRScheduler.builder(groups, 50).build();
+ * s.step(10, null);
+ * double lr = groups.lr(0);
+ * }</pre>
+ *
+ * <p>Not thread-safe, like the optimizer state it stands for.
+ */
+public final class ParamGroupList implements ParamGroups {
+    private final List<ParamGroup> groups;
+
+    private ParamGroupList(List<ParamGroup> groups) {
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+        }
+        this.groups = groups;
+    }
+
+    /**
+     * Groups with the given learning rates.
+     *
+     * @throws IllegalArgumentException when there is no rate, or a rate is NaN or infinite
+     */
+    public static ParamGroupList of(double... lrs) {
+        List<ParamGroup> list = new ArrayList<>(lrs.length);
+        for (double lr : lrs) {
+            list.add(ParamGroup.of(lr));
+        }
+        return new ParamGroupList(list);
+    }
+
+    /**
+     * The given groups (held, not copied).
+     *
+     * @throws IllegalArgumentException when there is no group or a group is null
+     */
+    public static ParamGroupList of(ParamGroup... groups) {
+        return of(Arrays.asList(groups));
+    }
+
+    /**
+     * The given groups (held, not copied).
+     *
+     * @throws IllegalArgumentException when there is no group or a group is null
+     */
+    public static ParamGroupList of(List<ParamGroup> groups) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i) == null) {
+                throw new IllegalArgumentException("param_groups[" + i + "] must not be null");
+            }
+        }
+        return new ParamGroupList(new ArrayList<>(groups));
+    }
+
+    /** A deep copy: new groups with the same fields. */
+    public ParamGroupList copy() {
+        List<ParamGroup> list = new ArrayList<>(groups.size());
+        for (ParamGroup g : groups) {
+            list.add(g.copy());
+        }
+        return new ParamGroupList(list);
+    }
+
+    /** Group {@code index} itself. */
+    public ParamGroup get(int index) {
+        return groups.get(index);
+    }
+
+    @Override
+    public int size() {
+        return groups.size();
+    }
+
+    @Override
+    public boolean hasLr(int index) {
+        return groups.get(index).hasLr();
+    }
+
+    @Override
+    public double lr(int index) {
+        return groups.get(index).lr();
+    }
+
+    @Override
+    public void setLr(int index, double lr) {
+        groups.get(index).setLr(lr);
+    }
+
+    @Override
+    public boolean hasInitialLr(int index) {
+        return groups.get(index).hasInitialLr();
+    }
+
+    @Override
+    public double initialLr(int index) {
+        return groups.get(index).initialLr();
+    }
+
+    @Override
+    public void setInitialLr(int index, double initialLr) {
+        groups.get(index).setInitialLr(initialLr);
+    }
+
+    @Override
+    public boolean hasLrScale(int index) {
+        return groups.get(index).hasLrScale();
+    }
+
+    @Override
+    public double lrScale(int index) {
+        return groups.get(index).lrScale();
+    }
+
+    @Override
+    public String toString() {
+        return groups.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package org.lr4j.factory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Conversions of loosely typed argument values (parsed YAML/JSON) with messages that name the argument. */
+final class Args {
+    private Args() {
+    }
+
+    static double number(String name, Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            String t = s.trim();
+            if (t.equalsIgnoreCase("nan")) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new IllegalArgumentException(name + " must be a number, got " + describe(v));
+    }
+
+    static long integer(String name, Object v) {
+        double d = number(name, v);
+        if (d != Math.rint(d) || Double.isInfinite(d) || Math.abs(d) > 9.007199254740992E15) {
+            throw new IllegalArgumentException(name + " must be a whole number, got " + describe(v));
+        }
+        return (long) d;
+    }
+
+    static boolean bool(String name, Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new IllegalArgumentException(name + " must be true or false, got " + describe(v));
+    }
+
+    static String string(String name, Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException(name + " must be a string, got " + describe(v));
+    }
+
+    /** A number or a list of numbers, as a list. */
+    static List<Double> numbers(String name, Object v) {
+        List<Double> out = new ArrayList<>();
+        if (v instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                out.add(number(name + "[" + i + "]", list.get(i)));
+            }
+        } else {
+            out.add(number(name, v));
+        }
+        return out;
+    }
+
+    static String describe(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        return v.toString();
+    }
+}

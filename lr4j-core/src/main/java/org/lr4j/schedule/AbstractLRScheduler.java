@@ -1,0 +1,346 @@
+package org.lr4j.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lr4j.driver.LRScheduler;
+import org.lr4j.driver.ParamGroups;
+import org.lr4j.internal.Checks;
+import org.lr4j.noise.Noise;
+import org.lr4j.noise.NoiseRange;
+import org.lr4j.noise.NoiseType;
+import org.lr4j.state.SchedulerState;
+
+/**
+ * The driver shared by every lr4j scheduler (timm's {@code Scheduler} base class): it initialises the
+ * groups, writes values with {@code lr_scale}, adds noise, and steps in epoch or update mode. The maths
+ * is a pure {@link Schedule}; this class only applies it.
+ *
+ * <p>Construction: with {@code initialize = true} every group must have {@code lr}, and a group without
+ * {@code initial_lr} gets {@code initial_lr = lr}; with {@code initialize = false} every group must
+ * already have {@code initial_lr}. The base values are the groups' {@code initial_lr}; the groups are
+ * written with them, then, when there is a warmup, with {@code warmup_lr_init}.
+ *
+ * <p>Writing: {@code lr = value * lr_scale} when the group has {@code lr_scale} (ignored in the 0.4
+ * profile), else {@code lr = value}.
+ *
+ * <p>Thread safety: configuration and schedule are immutable; {@code step}, {@code stepUpdate} and
+ * {@code restore} write the groups and must not run concurrently with each other; {@code lrAt} and
+ * {@code values} may run from any thread.
+ */
+public abstract class AbstractLRScheduler implements LRScheduler {
+    private final String name;
+    private final ParamGroups groups;
+    private final double[] baseValues;
+    private final Profile profile;
+    private final boolean tInEpochs;
+    private final Noise noise;
+    private final Schedule schedule;
+
+    AbstractLRScheduler(String name, Builder<?, ?> b, Schedule schedule) {
+        this.name = name;
+        this.groups = b.groups;
+        this.profile = b.profile;
+        this.tInEpochs = b.tInEpochs;
+        this.noise = b.noise();
+        this.schedule = schedule;
+        this.baseValues = initialise(b.groups, b.initialize);
+        for (int g = 0; g < baseValues.length; g++) {
+            write(g, baseValues[g]);
+        }
+        if (b.warmupT > 0) {
+            for (int g = 0; g < baseValues.length; g++) {
+                write(g, b.warmupLrInit);
+            }
+        }
+    }
+
+    private static double[] initialise(ParamGroups groups, boolean initialize) {
+        int n = groups.size();
+        if (n < 1) {
+            throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+        }
+        double[] base = new double[n];
+        for (int g = 0; g < n; g++) {
+            if (initialize) {
+                if (!groups.hasLr(g)) {
+                    throw new IllegalArgumentException("lr missing from param_groups[" + g + "]");
+                }
+                if (!groups.hasInitialLr(g)) {
+                    groups.setInitialLr(g, groups.lr(g));
+                }
+            } else if (!groups.hasInitialLr(g)) {
+                throw new IllegalArgumentException("initial_lr missing from param_groups[" + g
+                        + "] (initialize=false needs it)");
+            }
+            base[g] = Checks.nonNegative("param_groups[" + g + "].initial_lr", groups.initialLr(g));
+            if (groups.hasLrScale(g)) {
+                Checks.nonNegative("param_groups[" + g + "].lr_scale", groups.lrScale(g));
+            }
+        }
+        return base;
+    }
+
+    static void checkT(String what, long t) {
+        if (t < 0) {
+            throw new IllegalArgumentException(what + " must be >= 0, got " + t);
+        }
+    }
+
+    /** Writes {@code value} to group {@code g}, scaled by its {@code lr_scale} (current profile). */
+    final void write(int g, double value) {
+        if (profile == Profile.CURRENT && groups.hasLrScale(g)) {
+            groups.setLr(g, value * groups.lrScale(g));
+        } else {
+            groups.setLr(g, value);
+        }
+    }
+
+    @Override
+    public void step(long epoch, Double metric) {
+        checkT("epoch", epoch);
+        if (tInEpochs) {
+            apply(epoch);
+        }
+    }
+
+    @Override
+    public void stepUpdate(long numUpdates, Double metric) {
+        checkT("num_updates", numUpdates);
+        if (!tInEpochs) {
+            apply(numUpdates);
+        }
+    }
+
+    private void apply(long t) {
+        double[] base = baseValues;
+        if (noise.appliesAt(t)) {
+            double n = noise.sample(t);
+            for (int g = 0; g < base.length; g++) {
+                double v = schedule.value(t, base[g]);
+                write(g, v + v * n);
+            }
+        } else {
+            for (int g = 0; g < base.length; g++) {
+                write(g, schedule.value(t, base[g]));
+            }
+        }
+    }
+
+    @Override
+    public double[] lrAt(long t) {
+        checkT("t", t);
+        double[] out = new double[baseValues.length];
+        for (int g = 0; g < out.length; g++) {
+            out[g] = schedule.value(t, baseValues[g]);
+        }
+        return out;
+    }
+
+    /** The value at {@code t} for group {@code g} (no noise, no {@code lr_scale}); allocates nothing. */
+    public double lrAt(long t, int g) {
+        checkT("t", t);
+        return schedule.value(t, baseValues[g]);
+    }
+
+    /** The pure schedule this scheduler applies (a function of {@code t} and a base rate). */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final ParamGroups groups() {
+        return groups;
+    }
+
+    @Override
+    public final boolean tInEpochs() {
+        return tInEpochs;
+    }
+
+    @Override
+    public final double[] baseValues() {
+        return baseValues.clone();
+    }
+
+    final double base(int g) {
+        return baseValues[g];
+    }
+
+    final int groupCount() {
+        return baseValues.length;
+    }
+
+    /** The semantics profile ({@code current} or {@code 0.4}). */
+    public final Profile profile() {
+        return profile;
+    }
+
+    /** The noise configuration ({@link Noise#NONE} when {@code noise_range_t} is none). */
+    public final Noise noise() {
+        return noise;
+    }
+
+    @Override
+    public SchedulerState state() {
+        return new SchedulerState(name, toList(baseValues), toList(groups.lrs()), null);
+    }
+
+    @Override
+    public void restore(SchedulerState state) {
+        Checks.notNull("state", state);
+        state.requireFor(name, baseValues.length);
+        for (int g = 0; g < baseValues.length; g++) {
+            baseValues[g] = state.baseValues().get(g);
+            groups.setInitialLr(g, baseValues[g]);
+            groups.setLr(g, state.lrs().get(g));
+        }
+    }
+
+    static List<Double> toList(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{groups=" + baseValues.length + ", tInEpochs=" + tInEpochs
+                + ", profile=" + profile.label() + ", noise=" + noise + "}";
+    }
+
+    /**
+     * The options every scheduler shares: the groups, the mode, the warmup, the noise and
+     * {@code initialize}. Setters only record; {@code build()} validates.
+     *
+     * @param <B> the concrete builder
+     * @param <S> the scheduler it builds
+     */
+    public abstract static class Builder<B extends Builder<B, S>, S extends LRScheduler> {
+        final ParamGroups groups;
+        Profile profile = Profile.CURRENT;
+        boolean tInEpochs = true;
+        long warmupT;
+        double warmupLrInit;
+        boolean warmupPrefix;
+        boolean initialize = true;
+        NoiseRange noiseRangeT = NoiseRange.none();
+        NoiseType noiseType = NoiseType.NORMAL;
+        double noisePct = 0.67;
+        double noiseStd = 1.0;
+        long noiseSeed = 42;
+
+        Builder(ParamGroups groups, boolean warmupPrefixDefault) {
+            this.groups = Checks.notNull("param_groups", groups);
+            this.warmupPrefix = warmupPrefixDefault;
+        }
+
+        @SuppressWarnings("unchecked")
+        final B self() {
+            return (B) this;
+        }
+
+        /** {@code t_in_epochs}: true (default) steps on epochs, false on optimizer updates. */
+        public B tInEpochs(boolean value) {
+            this.tInEpochs = value;
+            return self();
+        }
+
+        /** {@code warmup_t}: the number of warmup steps ({@code >= 0}, default 0). */
+        public B warmupT(long value) {
+            this.warmupT = value;
+            return self();
+        }
+
+        /** {@code warmup_lr_init}: the learning rate at {@code t = 0} of the warmup ({@code >= 0}, default 0). */
+        public B warmupLrInit(double value) {
+            this.warmupLrInit = value;
+            return self();
+        }
+
+        /** {@code warmup_prefix}: whether the schedule starts after the warmup rather than under it. */
+        public B warmupPrefix(boolean value) {
+            this.warmupPrefix = value;
+            return self();
+        }
+
+        /** {@code initialize}: whether to set each group's {@code initial_lr} from its {@code lr} (default true). */
+        public B initialize(boolean value) {
+            this.initialize = value;
+            return self();
+        }
+
+        /** {@code noise_range_t} as a number: noise for every {@code t >= start}. */
+        public B noiseRangeT(double start) {
+            this.noiseRangeT = NoiseRange.from(start);
+            return self();
+        }
+
+        /** {@code noise_range_t} as a pair: noise for {@code start <= t < end}. */
+        public B noiseRangeT(double start, double end) {
+            this.noiseRangeT = NoiseRange.between(start, end);
+            return self();
+        }
+
+        /** {@code noise_range_t} (default none). */
+        public B noiseRangeT(NoiseRange range) {
+            this.noiseRangeT = Checks.notNull("noise_range_t", range);
+            return self();
+        }
+
+        /** {@code noise_type}: normal (default) or uniform. */
+        public B noiseType(NoiseType value) {
+            this.noiseType = Checks.notNull("noise_type", value);
+            return self();
+        }
+
+        /** {@code noise_pct}: the noise's bound (default 0.67). */
+        public B noisePct(double value) {
+            this.noisePct = value;
+            return self();
+        }
+
+        /** {@code noise_std}: stored, without effect, as in timm (default 1.0). */
+        public B noiseStd(double value) {
+            this.noiseStd = value;
+            return self();
+        }
+
+        /** {@code noise_seed}: the generator is seeded with {@code noise_seed + t} (default 42). */
+        public B noiseSeed(long value) {
+            this.noiseSeed = value;
+            return self();
+        }
+
+        Noise noise() {
+            return noiseRangeT.isNone() ? Noise.NONE
+                    : Noise.of(noiseRangeT, noiseType, noisePct, noiseStd, noiseSeed);
+        }
+
+        /** Validates the shared options. */
+        void validateCommon() {
+            Checks.nonNegative("warmup_t", warmupT);
+            Checks.nonNegative("warmup_lr_init", warmupLrInit);
+            if (!noiseRangeT.isNone()) {
+                noise();
+            } else {
+                Checks.finite("noise_pct", noisePct);
+                Checks.finite("noise_std", noiseStd);
+            }
+        }
+
+        /**
+         * Validates every option and builds the scheduler, writing the groups as timm's constructor does.
+         *
+         * @throws IllegalArgumentException naming the first option that breaks its rule, or a group that
+         *     lacks {@code lr} ({@code initial_lr} when {@code initialize = false})
+         */
+        public abstract S build();
+    }
+}

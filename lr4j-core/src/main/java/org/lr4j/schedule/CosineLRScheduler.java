@@ -1,0 +1,66 @@
+package org.lr4j.schedule;
+
+import org.lr4j.driver.ParamGroups;
+import org.lr4j.internal.Checks;
+
+/**
+ * Cosine decay with warm restarts: timm's {@code CosineLRScheduler}, after Loshchilov and Hutter,
+ * "SGDR: Stochastic Gradient Descent with Warm Restarts",
+ * <a href="https://arxiv.org/abs/1608.03983">arXiv:1608.03983</a>, with timm's {@code k_decay}
+ * (<a href="https://arxiv.org/abs/2004.05909">arXiv:2004.05909</a>).
+ *
+ * <p>Inside cycle {@code i} (see {@link Cycles}), with {@code gamma = cycle_decay^i} and {@code k = k_decay}:
+ * <pre>
+ *   lr = lr_min + 0.5 * (base * gamma - lr_min) * (1 + cos(pi * t_curr^k / t_i^k))
+ * </pre>
+ * After {@code cycle_limit} cycles: {@code lr_min}. The warmup always ends at {@code base}.
+ *
+ * <p>Example (asserted by {@code FamilyTest}): one group with {@code lr = 0.1}, {@code t_initial = 100}:
+ * {@code lrAt(0) = 0.1}, {@code lrAt(50) = 0.05000000000000001}, {@code lrAt(100) = 0.0}.
+ */
+public final class CosineLRScheduler extends CyclicLRScheduler {
+    private final double kDecay;
+
+    private CosineLRScheduler(Builder b, Cycles cycles, Schedule schedule) {
+        super("cosine", b, cycles, schedule);
+        this.kDecay = b.kDecay;
+    }
+
+    /** A builder with the required values: the groups and {@code t_initial}. */
+    public static Builder builder(ParamGroups groups, long tInitial) {
+        return new Builder(groups, tInitial);
+    }
+
+    /** {@code k_decay}. */
+    public double kDecay() {
+        return kDecay;
+    }
+
+    /** Options of {@link CosineLRScheduler}. */
+    public static final class Builder extends CycleBuilder<Builder, CosineLRScheduler> {
+        private double kDecay = 1.0;
+
+        private Builder(ParamGroups groups, long tInitial) {
+            super(groups, tInitial);
+        }
+
+        /** {@code k_decay}: the exponent on {@code t_curr} and {@code t_i} ({@code > 0}, default 1). */
+        public Builder kDecay(double value) {
+            this.kDecay = value;
+            return this;
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * @throws IllegalArgumentException also when {@code k_decay <= 0}
+         */
+        @Override
+        public CosineLRScheduler build() {
+            double k = Checks.positive("k_decay", kDecay);
+            Cycles cycles = cycles((tCurr, tI, lrMax, lrMin) ->
+                    lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * Math.pow(tCurr, k) / Math.pow(tI, k))));
+            return new CosineLRScheduler(this, cycles, Warmup.of(cycles, warmupT, warmupLrInit, warmupPrefix, true));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.lr4j.schedule;
+
+import org.lr4j.driver.ParamGroups;
+import org.lr4j.internal.Checks;
+
+/**
+ * A scheduler with SGDR-style cycles (tanh, cosine, poly): {@code t_initial}, {@code lr_min},
+ * {@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}; see {@link Cycles} for the arithmetic
+ * and {@link AbstractLRScheduler} for the driver.
+ */
+public abstract class CyclicLRScheduler extends AbstractLRScheduler {
+    private final Cycles cycles;
+    private final long warmupT;
+    private final boolean warmupPrefix;
+    private final long tInitial;
+    private final double lrMin;
+    private final double cycleMul;
+    private final double cycleDecay;
+    private final long cycleLimit;
+
+    CyclicLRScheduler(String name, CycleBuilder<?, ?> b, Cycles cycles, Schedule schedule) {
+        super(name, b, schedule);
+        this.cycles = cycles;
+        this.warmupT = b.warmupT;
+        this.warmupPrefix = b.warmupPrefix;
+        this.tInitial = b.tInitial;
+        this.lrMin = b.lrMin;
+        this.cycleMul = b.cycleMul;
+        this.cycleDecay = b.cycleDecay();
+        this.cycleLimit = b.cycleLimit();
+    }
+
+    /** {@code get_cycle_length()}: the length of {@code cycle_limit} cycles (at least one). */
+    public long cycleLength() {
+        return cycleLength(0);
+    }
+
+    /**
+     * timm's {@code get_cycle_length(cycles)}: with {@code c = max(1, cycles != 0 ? cycles : cycle_limit)},
+     * {@code t_initial * c} when {@code cycle_mul == 1}, else
+     * {@code floor(-t_initial * (cycle_mul^c - 1) / (1 - cycle_mul))}; plus {@code warmup_t} with
+     * {@code warmup_prefix} (current profile only).
+     *
+     * @throws IllegalArgumentException when {@code cycles < 0}
+     */
+    public long cycleLength(long cycles) {
+        Checks.nonNegative("cycles", cycles);
+        long t = this.cycles.length(cycles);
+        return warmupPrefix && profile() == Profile.CURRENT ? t + warmupT : t;
+    }
+
+    /** {@code t_initial}. */
+    public long tInitial() {
+        return tInitial;
+    }
+
+    /** {@code lr_min}. */
+    public double lrMin() {
+        return lrMin;
+    }
+
+    /** {@code cycle_mul} ({@code t_mul} in timm 0.4). */
+    public double cycleMul() {
+        return cycleMul;
+    }
+
+    /** {@code cycle_decay} ({@code decay_rate} in timm 0.4). */
+    public double cycleDecay() {
+        return cycleDecay;
+    }
+
+    /** {@code cycle_limit} (0 means unlimited in timm 0.4). */
+    public long cycleLimit() {
+        return cycleLimit;
+    }
+
+    /** {@code warmup_t}. */
+    public long warmupT() {
+        return warmupT;
+    }
+
+    /** {@code warmup_prefix}. */
+    public boolean warmupPrefix() {
+        return warmupPrefix;
+    }
+
+    /**
+     * Options of the cyclic schedulers.
+     *
+     * @param <B> the concrete builder
+     * @param <S> the scheduler it builds
+     */
+    public abstract static class CycleBuilder<B extends CycleBuilder<B, S>, S extends CyclicLRScheduler>
+            extends Builder<B, S> {
+        final long tInitial;
+        double lrMin;
+        double cycleMul = 1.0;
+        Double cycleDecay;
+        Long cycleLimit;
+
+        CycleBuilder(ParamGroups groups, long tInitial) {
+            super(groups, false);
+            this.tInitial = tInitial;
+        }
+
+        /** {@code lr_min}: the floor ({@code >= 0}, default 0). */
+        public B lrMin(double value) {
+            this.lrMin = value;
+            return self();
+        }
+
+        /** {@code cycle_mul}: each cycle is this many times longer than the one before ({@code > 0}, default 1). */
+        public B cycleMul(double value) {
+            this.cycleMul = value;
+            return self();
+        }
+
+        /** {@code cycle_decay}: each cycle's peak is this many times the one before ({@code >= 0}, default 1). */
+        public B cycleDecay(double value) {
+            this.cycleDecay = value;
+            return self();
+        }
+
+        /** {@code cycle_limit}: the number of cycles ({@code >= 0}; default 1, 0 = unlimited in timm 0.4). */
+        public B cycleLimit(long value) {
+            this.cycleLimit = value;
+            return self();
+        }
+
+        double cycleDecay() {
+            return cycleDecay != null ? cycleDecay : 1.0;
+        }
+
+        long cycleLimit() {
+            return cycleLimit != null ? cycleLimit : profile == Profile.TIMM_0_4 ? 0 : 1;
+        }
+
+        Cycles cycles(Cycles.Shape shape) {
+            validateCommon();
+            Checks.positive("t_initial", tInitial);
+            Checks.nonNegative("lr_min", lrMin);
+            Checks.positive("cycle_mul", cycleMul);
+            Checks.nonNegative("cycle_decay", cycleDecay());
+            Checks.nonNegative("cycle_limit", cycleLimit());
+            return new Cycles(shape, tInitial, lrMin, cycleMul, cycleDecay(), cycleLimit(), profile);
+        }
+    }
+}

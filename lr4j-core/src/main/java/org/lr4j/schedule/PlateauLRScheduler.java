@@ -1,0 +1,314 @@
+package org.lr4j.schedule;
+
+import java.util.List;
+import org.lr4j.driver.ParamGroups;
+import org.lr4j.internal.Checks;
+import org.lr4j.state.PlateauState;
+import org.lr4j.state.SchedulerState;
+
+/**
+ * Reduce-on-plateau: timm's {@code PlateauLRScheduler} (PyTorch's {@code ReduceLROnPlateau} with timm's
+ * warmup and noise). Epoch mode only; {@code stepUpdate} does nothing.
+ *
+ * <p>{@code step(epoch, metric)}:
+ * <ol>
+ *   <li>{@code epoch <= warmup_t} (note {@code <=}): write {@code warmup_lr_init + epoch * warmup_step}
+ *       and stop. With {@code warmup_t = 0} the step is a placeholder 1, so {@code step(0)} writes
+ *       {@code warmup_lr_init}, a quirk of timm reproduced here.</li>
+ *   <li>If the previous step added noise, restore the learning rates from before it.</li>
+ *   <li>With a metric (NaN included, never better): {@code better} is
+ *       {@code metric < best * (1 - threshold)} (min) or {@code metric > best * (1 + threshold)} (max);
+ *       better resets the bad count, else it grows; cooldown counts down and clears it; past
+ *       {@code patience_t} bad epochs each group becomes {@code max(lr * decay_rate, lr_min)} when that
+ *       lowers it by more than {@code 1e-8}, and cooldown starts.</li>
+ *   <li>If noise applies at {@code epoch}, remember the rates and set {@code lr = lr + lr * noise}.</li>
+ * </ol>
+ *
+ * <p>Its state ({@link PlateauState}: best, bad epochs, cooldown, pre-noise rates) is saved whole by
+ * {@link #state()}.
+ *
+ * <p>Example (asserted by {@code FamilyTest}): {@code lr = 0.1}, mode max, {@code patience_t = 1},
+ * {@code decay_rate = 0.5}: metrics 1, 1, 1 at epochs 1, 2, 3 leave the rate at 0.1, 0.1, 0.05.
+ *
+ * <p>Not safe for concurrent {@code step} calls: the decision counters are mutable (one driver thread).
+ */
+public final class PlateauLRScheduler extends AbstractLRScheduler {
+    /** The rule's direction. */
+    public enum Mode {
+        /** Lower metrics are better (losses). */
+        MIN,
+        /** Higher metrics are better (accuracies). */
+        MAX;
+
+        /**
+         * {@code min} or {@code max}.
+         *
+         * @throws IllegalArgumentException otherwise
+         */
+        public static Mode fromTimmName(String name) {
+            if ("min".equals(name)) {
+                return MIN;
+            }
+            if ("max".equals(name)) {
+                return MAX;
+            }
+            throw new IllegalArgumentException("mode must be min or max, got " + name);
+        }
+    }
+
+    private static final double EPS = 1e-8;
+
+    private final double decayRate;
+    private final long patienceT;
+    private final double threshold;
+    private final long cooldownT;
+    private final long warmupT;
+    private final double warmupLrInit;
+    private final double lrMin;
+    private final Mode mode;
+
+    private double best;
+    private long numBadEpochs;
+    private long cooldownCounter;
+    private double[] restoreLrs;
+
+    private PlateauLRScheduler(Builder b) {
+        super("plateau", b, (t, base) -> {
+            throw new UnsupportedOperationException("plateau values depend on the metrics; step it instead");
+        });
+        this.decayRate = b.decayRate;
+        this.patienceT = b.patienceT;
+        this.threshold = b.threshold;
+        this.cooldownT = b.cooldownT;
+        this.warmupT = b.warmupT;
+        this.warmupLrInit = b.warmupLrInit;
+        this.lrMin = b.lrMin;
+        this.mode = b.mode;
+        this.best = mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+
+    /** A builder for the given groups. */
+    public static Builder builder(ParamGroups groups) {
+        return new Builder(groups);
+    }
+
+    private double warmupStep(int g) {
+        return warmupT > 0 ? (base(g) - warmupLrInit) / warmupT : 1;
+    }
+
+    @Override
+    public void step(long epoch, Double metric) {
+        checkT("epoch", epoch);
+        ParamGroups groups = groups();
+        int n = groupCount();
+        if (epoch <= warmupT) {
+            for (int g = 0; g < n; g++) {
+                write(g, warmupLrInit + epoch * warmupStep(g));
+            }
+            return;
+        }
+        if (restoreLrs != null) {
+            for (int g = 0; g < n; g++) {
+                groups.setLr(g, restoreLrs[g]);
+            }
+            restoreLrs = null;
+        }
+        if (metric != null) {
+            decide(metric);
+        }
+        if (noise().appliesAt(epoch)) {
+            double noise = noise().sample(epoch);
+            double[] saved = new double[n];
+            for (int g = 0; g < n; g++) {
+                double old = groups.lr(g);
+                saved[g] = old;
+                groups.setLr(g, old + old * noise);
+            }
+            restoreLrs = saved;
+        }
+    }
+
+    private void decide(double metric) {
+        boolean better = mode == Mode.MIN ? metric < best * (1. - threshold) : metric > best * (threshold + 1.);
+        if (better) {
+            best = metric;
+            numBadEpochs = 0;
+        } else {
+            numBadEpochs++;
+        }
+        if (cooldownCounter > 0) {
+            cooldownCounter--;
+            numBadEpochs = 0;
+        }
+        if (numBadEpochs > patienceT) {
+            ParamGroups groups = groups();
+            for (int g = 0; g < groupCount(); g++) {
+                double old = groups.lr(g);
+                double next = Math.max(old * decayRate, lrMin);
+                if (old - next > EPS) {
+                    groups.setLr(g, next);
+                }
+            }
+            cooldownCounter = cooldownT;
+            numBadEpochs = 0;
+        }
+    }
+
+    /** Does nothing: plateau steps on epochs only. */
+    @Override
+    public void stepUpdate(long numUpdates, Double metric) {
+        checkT("num_updates", numUpdates);
+    }
+
+    /**
+     * Always throws: plateau values depend on the metrics.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public double[] lrAt(long t) {
+        throw new UnsupportedOperationException("plateau values depend on the metrics; step it instead");
+    }
+
+    @Override
+    public SchedulerState state() {
+        SchedulerState s = super.state();
+        PlateauState p = new PlateauState(best, numBadEpochs, cooldownCounter,
+                restoreLrs == null ? null : toList(restoreLrs));
+        return new SchedulerState(s.scheduler(), s.baseValues(), s.lrs(), p);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException also when the state has no plateau part
+     */
+    @Override
+    public void restore(SchedulerState state) {
+        Checks.notNull("state", state);
+        state.requireFor(name(), groupCount());
+        PlateauState p = state.plateau();
+        if (p == null) {
+            throw new IllegalArgumentException("state.plateau is missing for a plateau scheduler");
+        }
+        super.restore(state);
+        best = p.best();
+        numBadEpochs = p.numBadEpochs();
+        cooldownCounter = p.cooldownCounter();
+        List<Double> r = p.restoreLrs();
+        if (r == null) {
+            restoreLrs = null;
+        } else {
+            restoreLrs = new double[r.size()];
+            for (int g = 0; g < restoreLrs.length; g++) {
+                restoreLrs[g] = r.get(g);
+            }
+        }
+    }
+
+    /** {@code decay_rate}. */
+    public double decayRate() {
+        return decayRate;
+    }
+
+    /** {@code patience_t}. */
+    public long patienceT() {
+        return patienceT;
+    }
+
+    /** {@code threshold}. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** {@code cooldown_t}. */
+    public long cooldownT() {
+        return cooldownT;
+    }
+
+    /** {@code lr_min}. */
+    public double lrMin() {
+        return lrMin;
+    }
+
+    /** {@code mode}. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Options of {@link PlateauLRScheduler}. */
+    public static final class Builder extends AbstractLRScheduler.Builder<Builder, PlateauLRScheduler> {
+        private double decayRate = 0.1;
+        private long patienceT = 10;
+        private double threshold = 1e-4;
+        private long cooldownT;
+        private double lrMin;
+        private Mode mode = Mode.MAX;
+
+        private Builder(ParamGroups groups) {
+            super(groups, false);
+        }
+
+        /** {@code decay_rate}: the factor on a plateau ({@code 0 <= decay_rate < 1}, default 0.1). */
+        public Builder decayRate(double value) {
+            this.decayRate = value;
+            return this;
+        }
+
+        /** {@code patience_t}: bad epochs tolerated before a decay ({@code >= 0}, default 10). */
+        public Builder patienceT(long value) {
+            this.patienceT = value;
+            return this;
+        }
+
+        /** {@code threshold}: the relative improvement that counts as better ({@code >= 0}, default 1e-4). */
+        public Builder threshold(double value) {
+            this.threshold = value;
+            return this;
+        }
+
+        /** {@code cooldown_t}: epochs after a decay in which bad epochs are not counted ({@code >= 0}, default 0). */
+        public Builder cooldownT(long value) {
+            this.cooldownT = value;
+            return this;
+        }
+
+        /** {@code lr_min}: the floor of a decay ({@code >= 0}, default 0). */
+        public Builder lrMin(double value) {
+            this.lrMin = value;
+            return this;
+        }
+
+        /** {@code mode}: {@link Mode#MAX} (default) or {@link Mode#MIN}. */
+        public Builder mode(Mode value) {
+            this.mode = Checks.notNull("mode", value);
+            return this;
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * @throws IllegalArgumentException also when {@code decay_rate} is outside {@code [0, 1)}, a
+         *     count is negative, {@code threshold < 0}, {@code lr_min < 0}, or {@code t_in_epochs} is false
+         */
+        @Override
+        public PlateauLRScheduler build() {
+            validateCommon();
+            Checks.nonNegative("decay_rate", decayRate);
+            if (!(decayRate < 1.0)) {
+                throw new IllegalArgumentException("decay_rate must be < 1 for plateau, got " + decayRate);
+            }
+            Checks.nonNegative("patience_t", patienceT);
+            Checks.nonNegative("threshold", threshold);
+            Checks.nonNegative("cooldown_t", cooldownT);
+            Checks.nonNegative("lr_min", lrMin);
+            if (!tInEpochs) {
+                throw new IllegalArgumentException("t_in_epochs must be true for plateau (it steps on epochs only), got false");
+            }
+            if (warmupPrefix) {
+                throw new IllegalArgumentException("warmup_prefix must be false for plateau (it has no prefix), got true");
+            }
+            return new PlateauLRScheduler(this);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.lr4j.schedule;
+
+import org.lr4j.driver.ParamGroups;
+import org.lr4j.internal.Checks;
+
+/**
+ * Polynomial decay with restarts: timm's {@code PolyLRScheduler}.
+ *
+ * <p>Inside cycle {@code i} (see {@link Cycles}), with {@code gamma = cycle_decay^i} and {@code k = k_decay}:
+ * <pre>
+ *   lr = lr_min + (base * gamma - lr_min) * (1 - t_curr^k / t_i^k)^power
+ * </pre>
+ * After {@code cycle_limit} cycles: {@code lr_min}. The warmup always ends at {@code base}.
+ *
+ * <p>Example (asserted by {@code FamilyTest}): one group with {@code lr = 0.1}, {@code t_initial = 100},
+ * {@code power = 1}: {@code lrAt(0) = 0.1}, {@code lrAt(25) = 0.07500000000000001}, {@code lrAt(100) = 0.0}.
+ */
+public final class PolyLRScheduler extends CyclicLRScheduler {
+    private final double power;
+    private final double kDecay;
+
+    private PolyLRScheduler(Builder b, Cycles cycles, Schedule schedule) {
+        super("poly", b, cycles, schedule);
+        this.power = b.power;
+        this.kDecay = b.kDecay;
+    }
+
+    /** A builder with the required values: the groups and {@code t_initial}. */
+    public static Builder builder(ParamGroups groups, long tInitial) {
+        return new Builder(groups, tInitial);
+    }
+
+    /** {@code power}. */
+    public double power() {
+        return power;
+    }
+
+    /** {@code k_decay}. */
+    public double kDecay() {
+        return kDecay;
+    }
+
+    /** Options of {@link PolyLRScheduler}. */
+    public static final class Builder extends CycleBuilder<Builder, PolyLRScheduler> {
+        private double power = 0.5;
+        private double kDecay = 1.0;
+
+        private Builder(ParamGroups groups, long tInitial) {
+            super(groups, tInitial);
+        }
+
+        /** {@code power}: the polynomial's exponent ({@code >= 0}, default 0.5). */
+        public Builder power(double value) {
+            this.power = value;
+            return this;
+        }
+
+        /** {@code k_decay}: the exponent on {@code t_curr} and {@code t_i} ({@code > 0}, default 1). */
+        public Builder kDecay(double value) {
+            this.kDecay = value;
+            return this;
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * @throws IllegalArgumentException also when {@code power < 0} or {@code k_decay <= 0}
+         */
+        @Override
+        public PolyLRScheduler build() {
+            double p = Checks.nonNegative("power", power);
+            double k = Checks.positive("k_decay", kDecay);
+            Cycles cycles = cycles((tCurr, tI, lrMax, lrMin) ->
+                    lrMin + (lrMax - lrMin) * Math.pow(1 - Math.pow(tCurr, k) / Math.pow(tI, k), p));
+            return new PolyLRScheduler(this, cycles, Warmup.of(cycles, warmupT, warmupLrInit, warmupPrefix, true));
+        }
+    }
+}

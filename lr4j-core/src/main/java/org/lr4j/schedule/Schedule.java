@@ -1,0 +1,16 @@
+package org.lr4j.schedule;
+
+/**
+ * A learning-rate schedule as a pure function: the value at {@code t} for a group whose base learning
+ * rate is {@code base} (timm's {@code _get_lr(t)} for one group). Implementations are immutable and
+ * thread-safe; every timm schedule computes each group independently of the others.
+ *
+ * <p>Schedules combine: {@link Warmup} wraps a decay schedule, as optax chains a warmup with a decay.
+ */
+@FunctionalInterface
+public interface Schedule {
+    /**
+     * The learning rate at {@code t >= 0} for base rate {@code base}.
+     */
+    double value(long t, double base);
+}

@@ -1,0 +1,72 @@
+package org.lr4j.schedule;
+
+import org.lr4j.driver.ParamGroups;
+import org.lr4j.internal.Checks;
+
+/**
+ * Step decay: timm's {@code StepLRScheduler}. After the warmup,
+ * <pre>
+ *   lr = base * decay_rate^floor(t / decay_t)
+ * </pre>
+ * with Python's float floor division ({@code decay_t} may be fractional). Unlike the cyclic schedules,
+ * {@code warmup_prefix} defaults to true here, as in timm.
+ *
+ * <p>Example (asserted by {@code FamilyTest}): {@code lr = 0.1}, {@code decay_t = 30},
+ * {@code decay_rate = 0.1}: {@code lrAt(29) = 0.1}, {@code lrAt(30) = 0.010000000000000002}.
+ */
+public final class StepLRScheduler extends AbstractLRScheduler {
+    private final double decayT;
+    private final double decayRate;
+
+    private StepLRScheduler(Builder b, Schedule schedule) {
+        super("step", b, schedule);
+        this.decayT = b.decayT;
+        this.decayRate = b.decayRate;
+    }
+
+    /** A builder with the required values: the groups and {@code decay_t}, the steps between decays. */
+    public static Builder builder(ParamGroups groups, double decayT) {
+        return new Builder(groups, decayT);
+    }
+
+    /** {@code decay_t}. */
+    public double decayT() {
+        return decayT;
+    }
+
+    /** {@code decay_rate}. */
+    public double decayRate() {
+        return decayRate;
+    }
+
+    /** Options of {@link StepLRScheduler}. */
+    public static final class Builder extends AbstractLRScheduler.Builder<Builder, StepLRScheduler> {
+        private final double decayT;
+        private double decayRate = 1.0;
+
+        private Builder(ParamGroups groups, double decayT) {
+            super(groups, true);
+            this.decayT = decayT;
+        }
+
+        /** {@code decay_rate}: the factor applied every {@code decay_t} ({@code >= 0}, default 1). */
+        public Builder decayRate(double value) {
+            this.decayRate = value;
+            return this;
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * @throws IllegalArgumentException also when {@code decay_t <= 0} or {@code decay_rate < 0}
+         */
+        @Override
+        public StepLRScheduler build() {
+            validateCommon();
+            Checks.positive("decay_t", decayT);
+            Checks.nonNegative("decay_rate", decayRate);
+            return new StepLRScheduler(this,
+                    Warmup.of(new StepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.lr4j.state;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scheduler's complete state as one plain value: what {@code state()} returns and {@code restore}
+ * takes. The command line writes it as JSON; it holds only strings and numbers.
+ *
+ * @param scheduler the scheduler's {@code --sched} name ({@code tanh}, {@code plateau}, ...)
+ * @param baseValues the base learning rates, one per group
+ * @param lrs the groups' live learning rates when the state was taken
+ * @param plateau the reduce-on-plateau counters; null for every scheduler but plateau
+ */
+public record SchedulerState(String scheduler, List<Double> baseValues, List<Double> lrs, PlateauState plateau) {
+    /**
+     * Validates and copies.
+     *
+     * @throws IllegalArgumentException when a field is missing, the lists differ in length, or a
+     *     number is not finite
+     */
+    public SchedulerState {
+        if (scheduler == null || scheduler.isEmpty()) {
+            throw new IllegalArgumentException("state.scheduler must be a scheduler name, got " + scheduler);
+        }
+        baseValues = finiteList("state.base_values", baseValues);
+        lrs = finiteList("state.lrs", lrs);
+        if (baseValues.size() != lrs.size()) {
+            throw new IllegalArgumentException("state.lrs must have one value per group (" + baseValues.size()
+                    + "), got " + lrs.size());
+        }
+        if (baseValues.isEmpty()) {
+            throw new IllegalArgumentException("state.base_values must hold at least one group, got 0");
+        }
+        if (plateau != null && plateau.restoreLrs() != null && plateau.restoreLrs().size() != lrs.size()) {
+            throw new IllegalArgumentException("state.plateau.restore_lrs must have one value per group ("
+                    + lrs.size() + "), got " + plateau.restoreLrs().size());
+        }
+    }
+
+    static List<Double> finiteList(String name, List<Double> values) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + " must be a list of numbers, got null");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Double v = values.get(i);
+            if (v == null || !Double.isFinite(v)) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number, got " + v);
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** Checks that this state belongs to a scheduler named {@code name} with {@code groups} groups. */
+    public void requireFor(String name, int groups) {
+        if (!Objects.equals(scheduler, name)) {
+            throw new IllegalArgumentException("state is of a " + scheduler + " scheduler, cannot restore a "
+                    + name + " scheduler");
+        }
+        if (baseValues.size() != groups) {
+            throw new IllegalArgumentException("state has " + baseValues.size()
+                    + " groups, the scheduler has " + groups);
+        }
+    }
+}
