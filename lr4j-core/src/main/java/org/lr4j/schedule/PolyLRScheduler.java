@@ -70,9 +70,35 @@ public final class PolyLRScheduler extends CyclicLRScheduler {
         public PolyLRScheduler build() {
             double p = Checks.nonNegative("power", power);
             double k = Checks.positive("k_decay", kDecay);
-            Cycles cycles = cycles((tCurr, tI, lrMax, lrMin) ->
-                    lrMin + (lrMax - lrMin) * Math.pow(1 - Math.pow(tCurr, k) / Math.pow(tI, k), p));
+            Cycles cycles = cycles(new Shape(p, k));
             return new PolyLRScheduler(this, cycles, Warmup.of(cycles, warmupT, warmupLrInit, warmupPrefix, true));
+        }
+    }
+
+    /**
+     * {@code lr_min + (lr_max - lr_min) * (1 - t_curr^k / t_i^k)^power}; with {@code k = 1} the inner
+     * powers are skipped ({@code pow(x, 1) = x} exactly).
+     */
+    private static final class Shape implements Cycles.Shape {
+        private final double power;
+        private final double k;
+        private final boolean linear;
+
+        Shape(double power, double k) {
+            this.power = power;
+            this.k = k;
+            this.linear = k == 1.0;
+        }
+
+        @Override
+        public double factor(double tCurr, double tI) {
+            double ratio = linear ? tCurr / tI : Math.pow(tCurr, k) / Math.pow(tI, k);
+            return Math.pow(1 - ratio, power);
+        }
+
+        @Override
+        public double value(double factor, double lrMax, double lrMin) {
+            return lrMin + (lrMax - lrMin) * factor;
         }
     }
 }
