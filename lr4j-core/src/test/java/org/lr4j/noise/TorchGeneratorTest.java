@@ -9,11 +9,90 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generator against MT19937's published values and a textbook MT19937, and the allocation-free fast
+ * The generator against MT19937's published values and a textbook MT19937; the allocation-free fast
  * paths ({@link TorchGenerator#firstNormalBelow}, {@link TorchGenerator#firstRand}, the shortened seeding
- * chain) against the full generator, bit for bit, including the rare fallbacks.
+ * chain) against the full generator, bit for bit, including their rare fallbacks.
  */
 class TorchGeneratorTest {
+    @Test
+    void knownValuesFromTheSpec() {
+        assertEquals(0.33669036626815796, (double) new TorchGenerator(42).randn());
+        TorchGenerator g = new TorchGenerator(7);
+        assertEquals(-0.1467950940132141, (double) g.randn());
+        assertEquals(0.7861412763595581, (double) g.randn());
+        assertEquals(0.9468216300010681, (double) g.randn());
+        assertEquals(-1.1143440008163452, (double) g.randn());
+    }
+
+    /** The textbook MT19937, eager: full initialisation and whole-array twists. */
+    private static final class TextbookMt {
+        private final int[] mt = new int[624];
+        private int i = 624;
+
+        TextbookMt(int seed) {
+            mt[0] = seed;
+            for (int k = 1; k < 624; k++) {
+                mt[k] = 1812433253 * (mt[k - 1] ^ (mt[k - 1] >>> 30)) + k;
+            }
+        }
+
+        int next() {
+            if (i >= 624) {
+                for (int k = 0; k < 624; k++) {
+                    int y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
+                    mt[k] = mt[(k + 397) % 624] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
+                }
+                i = 0;
+            }
+            int y = mt[i++];
+            y ^= y >>> 11;
+            y ^= (y << 7) & 0x9d2c5680;
+            y ^= (y << 15) & 0xefc60000;
+            return y ^ (y >>> 18);
+        }
+    }
+
+    @Test
+    void lazyStateEqualsTheTextbookGeneratorAcrossGenerations() {
+        for (long seed : new long[] {0, 1, 42, 5489, -1, -123456789L, 1L << 32, 0xFFFFFFFFL, Long.MAX_VALUE}) {
+            TorchGenerator lazy = new TorchGenerator(seed);
+            TextbookMt ref = new TextbookMt((int) seed);
+            for (int k = 0; k < 2000; k++) {
+                assertEquals(ref.next(), lazy.next32(), "seed " + seed + " output " + k);
+            }
+        }
+    }
+
+    @Test
+    void mt19937ReferenceOutput() {
+        // the standard's check value: the 10000th output of mt19937 seeded with 5489 is 4123659995
+        TorchGenerator g = new TorchGenerator(5489);
+        int v = 0;
+        for (int k = 0; k < 10000; k++) {
+            v = g.next32();
+        }
+        assertEquals(4123659995L, v & 0xFFFFFFFFL);
+    }
+
+    @Test
+    void uniformAndRandFormulas() {
+        TorchGenerator a = new TorchGenerator(3);
+        TorchGenerator b = new TorchGenerator(3);
+        long bits = ((b.next32() & 0xFFFFFFFFL) << 32) | (b.next32() & 0xFFFFFFFFL);
+        assertEquals((bits & ((1L << 53) - 1)) * 0x1.0p-53, a.uniformDouble());
+        float r = a.rand();
+        assertEquals((b.next32() & 0xFFFFFF) / 16777216f, r);
+        assertTrue(r >= 0 && r < 1);
+    }
+
+    @Test
+    void reseedDropsTheCachedNormal() {
+        TorchGenerator g = new TorchGenerator(7);
+        g.randn();
+        g.reseed(7);
+        assertEquals(-0.1467950940132141, (double) g.randn());
+    }
+
     /** Seeds covering small, negative (only the low 32 bits count), and extreme values. */
     private static List<Long> seeds() {
         List<Long> out = new ArrayList<>();
@@ -29,35 +108,6 @@ class TorchGeneratorTest {
             out.add(s);
         }
         return out;
-    }
-
-    /** MT19937 as its authors describe it: full initialisation, then a twist of all 624 words. */
-    private static final class TextbookMt {
-        private final int[] mt = new int[624];
-        private int index = 624;
-
-        TextbookMt(int seed) {
-            mt[0] = seed;
-            for (int i = 1; i < 624; i++) {
-                mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
-            }
-        }
-
-        int next() {
-            if (index == 624) {
-                for (int k = 0; k < 624; k++) {
-                    int y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
-                    mt[k] = mt[(k + 397) % 624] ^ (y >>> 1) ^ ((y & 1) * 0x9908b0df);
-                }
-                index = 0;
-            }
-            int y = mt[index++];
-            y ^= y >>> 11;
-            y ^= (y << 7) & 0x9d2c5680;
-            y ^= (y << 15) & 0xefc60000;
-            y ^= y >>> 18;
-            return y;
-        }
     }
 
     /** timm's normal noise loop over a full generator. */
@@ -84,41 +134,14 @@ class TorchGeneratorTest {
     }
 
     @Test
-    void publishedMt19937Values() {
-        // std::mt19937 with its default seed 5489: the first output, and the 10000th (C++ [rand.predef])
-        TorchGenerator g = new TorchGenerator(5489);
-        assertEquals(3499211612L, g.next32() & 0xFFFFFFFFL);
-        for (int i = 2; i < 10000; i++) {
-            g.next32();
-        }
-        assertEquals(4123659995L, g.next32() & 0xFFFFFFFFL);
-    }
-
-    @Test
-    void knownTorchValues() {
-        assertEquals(0.33669036626815796, new TorchGenerator(42).randn());
-        TorchGenerator g = new TorchGenerator(7);
-        assertEquals(-0.1467950940132141, g.randn());
-        assertEquals(0.7861412763595581, g.randn());
-        assertEquals(0.9468216300010681, g.randn());
-        assertEquals(-1.1143440008163452, g.randn());
+    void fastPathsGiveTheKnownValues() {
         assertEquals(0.33669036626815796, TorchGenerator.firstNormalBelow(42, 0.67));
-        // seed 7: the first sample is accepted under 0.67; under 0.1 every one of the first four is
-        // rejected, so the result comes from the third Box-Muller pair or later
         assertEquals(-0.1467950940132141, TorchGenerator.firstNormalBelow(7, 0.67));
-        assertEquals(loop(7, 0.1), TorchGenerator.firstNormalBelow(7, 0.1));
+        // seed 7 under 0.1: the first four samples are rejected, the answer comes from a later pair
         assertTrue(samplesDrawn(7, 0.1) > 4);
-    }
-
-    @Test
-    void lazyGeneratorEqualsTextbookAcrossTwoGenerations() {
-        for (long seed : new long[] {0, 1, 42, -1, Long.MIN_VALUE, 1L << 32, 987654321}) {
-            TorchGenerator lazy = new TorchGenerator(seed);
-            TextbookMt full = new TextbookMt((int) seed);
-            for (int i = 0; i < 1500; i++) {
-                assertEquals(full.next(), lazy.next32(), "seed " + seed + ", output " + i);
-            }
-        }
+        assertEquals(loop(7, 0.1), TorchGenerator.firstNormalBelow(7, 0.1));
+        // std::mt19937's first output for its default seed 5489
+        assertEquals(3499211612L, new TorchGenerator(5489).next32() & 0xFFFFFFFFL);
     }
 
     @Test
@@ -188,6 +211,18 @@ class TorchGeneratorTest {
         assertEquals(new TextbookMt(12345).mt[397], TorchGenerator.seedWord397(12345));
     }
 
+    @Test
+    void noiseSamplesAreTheGeneratorsFirstValues() {
+        Noise normal = Noise.of(NoiseRange.from(0), NoiseType.NORMAL, 0.67, 1.0, 42);
+        assertEquals(0.33669036626815796, normal.sample(0));
+        Noise uniform = Noise.of(NoiseRange.from(0), NoiseType.UNIFORM, 0.5, 1.0, 3);
+        for (long t = 0; t < 100; t++) {
+            assertEquals(loop(42 + t, 0.67), normal.sample(t), "t " + t);
+            double expected = 2 * ((double) new TorchGenerator(3 + t).rand() - 0.5) * 0.5;
+            assertEquals(expected, uniform.sample(t), "t " + t);
+        }
+    }
+
     /** Whether adding i to 1812433253 * z ever changes the top two bits in the first 397 steps. */
     private static boolean carriesIntoBit30(int s) {
         int x = s;
@@ -199,17 +234,5 @@ class TorchGeneratorTest {
             }
         }
         return false;
-    }
-
-    @Test
-    void noiseSamplesAreTheGeneratorsFirstValues() {
-        Noise normal = Noise.of(NoiseRange.from(0), NoiseType.NORMAL, 0.67, 1.0, 42);
-        assertEquals(0.33669036626815796, normal.sample(0));
-        Noise uniform = Noise.of(NoiseRange.from(0), NoiseType.UNIFORM, 0.5, 1.0, 3);
-        for (long t = 0; t < 100; t++) {
-            assertEquals(loop(42 + t, 0.67), normal.sample(t), "t " + t);
-            double expected = 2 * ((double) new TorchGenerator(3 + t).rand() - 0.5) * 0.5;
-            assertEquals(expected, uniform.sample(t), "t " + t);
-        }
     }
 }
