@@ -30,6 +30,25 @@ class FastPathTest {
     }
 
     @Test
+    void tableExponentialStaysWithinTwoUlpOfStrictMath() {
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < 2_000_000; i++) {
+            double y = (random.nextDouble() * 2 - 1) * (i % 2 == 0 ? 30 : 700);
+            double strict = StrictMath.exp(y);
+            assertTrue(Math.abs(TanhLRScheduler.exp(y) - strict) <= 2 * Math.ulp(strict), "y=" + y);
+        }
+        assertEquals(1.0, TanhLRScheduler.exp(0.0));
+        assertEquals(Math.E, TanhLRScheduler.exp(1.0));
+        assertEquals(StrictMath.exp(700), TanhLRScheduler.exp(700), 2 * Math.ulp(StrictMath.exp(700)));
+        assertEquals(StrictMath.exp(-700), TanhLRScheduler.exp(-700), 2 * Math.ulp(StrictMath.exp(-700)));
+        // outside |y| <= 700 it is StrictMath.exp itself
+        for (double y : new double[] {700.5, 709.7, 710, -745, -746, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NaN}) {
+            assertEquals(StrictMath.exp(y), TanhLRScheduler.exp(y), "y=" + y);
+        }
+    }
+
+    @Test
     void oneMinusTanhExamplesAndLimits() {
         assertEquals(1.0, TanhLRScheduler.oneMinusTanh(0.0));
         assertEquals(1.0, TanhLRScheduler.oneMinusTanh(-0.0));
