@@ -47,8 +47,12 @@ final class Cycles implements Schedule {
         double value(double factor, double lrMax, double lrMin);
     }
 
+    /** Below this, {@code t * (1 / t_initial)} is within one of {@code t / t_initial}. */
+    private static final long EXACT_RECIPROCAL_LIMIT = 1L << 52;
+
     private final Shape shape;
     private final long tInitial;
+    private final double inverseTInitial;
     private final double lrMin;
     private final double cycleMul;
     private final double cycleDecay;
@@ -61,6 +65,7 @@ final class Cycles implements Schedule {
             Profile profile) {
         this.shape = shape;
         this.tInitial = tInitial;
+        this.inverseTInitial = 1.0 / tInitial;
         this.lrMin = lrMin;
         this.cycleMul = cycleMul;
         this.cycleDecay = cycleDecay;
@@ -76,7 +81,7 @@ final class Cycles implements Schedule {
         double tI;
         double tCurr;
         if (cycleMul == 1.0) {
-            long ci = t < tInitial ? 0 : t / tInitial; // skips the division in the first cycle
+            long ci = cycleIndex(t);
             i = ci;
             tI = tInitial;
             tCurr = t - tInitial * ci;
@@ -98,6 +103,25 @@ final class Cycles implements Schedule {
         return shape.value(shape.factor(tCurr, tI), base * gamma, min);
     }
 
+    /**
+     * {@code t div t_initial} ({@code t >= 0}), without the 64-bit division (tens of cycles) below
+     * {@code 2^52}: the quotient by the reciprocal is off by at most one, and the remainder says which way.
+     */
+    private long cycleIndex(long t) {
+        if (t < tInitial) {
+            return 0;
+        }
+        if (t >= EXACT_RECIPROCAL_LIMIT) {
+            return t / tInitial;
+        }
+        long q = (long) (t * inverseTInitial);
+        long r = t - q * tInitial;
+        if (r < 0) {
+            return q - 1;
+        }
+        return r >= tInitial ? q + 1 : q;
+    }
+
     private boolean inCycle(double i) {
         return timm04 ? cycleLimit == 0 || i < cycleLimit : i < cycleLimit;
     }
@@ -116,16 +140,23 @@ final class Cycles implements Schedule {
         return new Bound(base);
     }
 
-    /** {@link #bind(double[])}: remembers the current cycle (index, start, powers). */
+    /**
+     * {@link #bind(double[])}: remembers the cycle of the last step (its bounds, length, peak and floor)
+     * and recomputes them, with the same expressions as {@link #value(long, double)}, only when a step
+     * falls in another cycle.
+     */
     private final class Bound implements AbstractLRScheduler.GroupValues {
         private final double[] base;
-        /** cycle_mul == 1: the current cycle's index and first t ({@code -1}: none yet). */
-        private long cycle = -1;
-        private long cycleStart;
-        /** The cycle index whose powers are remembered (NaN: none yet). */
-        private double powersOf = Double.NaN;
-        private double gammaI;
-        private double mulI;
+        /** cycle_mul == 1: the remembered cycle is [start, end); empty until the first step. */
+        private long start = 1;
+        private long end;
+        /** cycle_mul != 1: the remembered cycle's index (NaN: none) and its first t, as a double. */
+        private double index = Double.NaN;
+        private double startD;
+        private boolean inCycle;
+        private double tI;
+        private double gamma;
+        private double min;
 
         Bound(double[] base) {
             this.base = base;
@@ -133,58 +164,59 @@ final class Cycles implements Schedule {
 
         @Override
         public void values(long t, double[] out) {
-            double i;
-            double tI;
             double tCurr;
             if (cycleMul == 1.0) {
-                long d = t - cycleStart;
-                if (cycle < 0 || d < 0 || d >= tInitial) {
-                    cycle = t / tInitial;
-                    cycleStart = tInitial * cycle;
-                    d = t - cycleStart;
+                if (t < start || t >= end) {
+                    enterArithmetic(t);
                 }
-                i = cycle;
-                tI = tInitial;
-                tCurr = d;
-                if (i != powersOf) {
-                    remember(i);
-                }
+                tCurr = t - start;
             } else {
-                double arg = 1 - (double) t / tInitial * (1 - cycleMul);
-                if (!(arg > 0)) {
-                    fill(out, afterLastCycle);
-                    return;
-                }
-                i = Math.floor(Math.log(arg) / logCycleMul);
-                if (i != powersOf) {
-                    remember(i);
-                }
-                tI = mulI * tInitial;
-                tCurr = t - (1 - mulI) / (1 - cycleMul) * tInitial;
+                tCurr = geometricPosition(t);
             }
-            if (!inCycle(i)) {
-                fill(out, afterLastCycle);
+            double[] b = base;
+            if (!inCycle) {
+                for (int g = 0; g < b.length; g++) {
+                    out[g] = afterLastCycle;
+                }
                 return;
             }
-            double gamma = gammaI;
-            double min = timm04 ? lrMin * gamma : lrMin;
             double f = shape.factor(tCurr, tI);
-            double[] b = base;
             for (int g = 0; g < b.length; g++) {
                 out[g] = shape.value(f, b[g] * gamma, min);
             }
         }
 
-        private void remember(double i) {
-            powersOf = i;
-            gammaI = gamma(i);
-            mulI = cycleMul == 1.0 ? 1.0 : Math.pow(cycleMul, i);
+        private void enterArithmetic(long t) {
+            long ci = cycleIndex(t);
+            start = tInitial * ci;
+            end = start > Long.MAX_VALUE - tInitial ? Long.MAX_VALUE : start + tInitial;
+            tI = tInitial;
+            remember(ci);
         }
 
-        private void fill(double[] out, double v) {
-            for (int g = 0; g < base.length; g++) {
-                out[g] = v;
+        /** t_curr inside the geometric cycle of {@code t} (entering it if needed); 0 after every cycle. */
+        private double geometricPosition(long t) {
+            double arg = 1 - (double) t / tInitial * (1 - cycleMul);
+            if (!(arg > 0)) {
+                index = Double.NaN;
+                inCycle = false;
+                return 0;
             }
+            double i = Math.floor(Math.log(arg) / logCycleMul);
+            if (i != index) {
+                index = i;
+                double mulI = Math.pow(cycleMul, i);
+                tI = mulI * tInitial;
+                startD = (1 - mulI) / (1 - cycleMul) * tInitial;
+                remember(i);
+            }
+            return t - startD;
+        }
+
+        private void remember(double i) {
+            inCycle = inCycle(i);
+            gamma = gamma(i);
+            min = timm04 ? lrMin * gamma : lrMin;
         }
     }
 

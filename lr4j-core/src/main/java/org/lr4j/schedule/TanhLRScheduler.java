@@ -178,7 +178,9 @@ public final class TanhLRScheduler extends CyclicLRScheduler {
         double kd = Math.rint(y * SIXTY_FOUR_OVER_LN2);
         int k = (int) kd;
         double r = (y - kd * LN2_64_HI) - kd * LN2_64_LO;
-        double p = r + r * r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120))));
+        // e^r - 1 = r + r^2/2 + r^3/6 + r^4/24 + r^5/120, grouped (Estrin) for a short dependency chain
+        double r2 = r * r;
+        double p = (r + r2 * (0.5 + r * (1.0 / 6))) + (r2 * r2) * (1.0 / 24 + r * (1.0 / 120));
         double t = EXP2_J64[k & 63];
         double twoToTheK = Double.longBitsToDouble((long) ((k >> 6) + 1023) << 52);
         return (t + t * p) * twoToTheK;

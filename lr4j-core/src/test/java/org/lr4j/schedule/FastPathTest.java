@@ -79,6 +79,42 @@ class FastPathTest {
         }
     }
 
+    @Test
+    void cyclePositionWithoutDivisionIsExact() {
+        java.util.Random random = new java.util.Random(9);
+        for (long tInitial : new long[] {1, 3, 7, 40, 2866, 1_000_000, (1L << 31) + 11, (1L << 51) + 3, 1L << 52,
+            Long.MAX_VALUE / 3}) {
+            ParamGroupList groups = ParamGroupList.of(0.1);
+            CosineLRScheduler s = CosineLRScheduler.builder(groups, tInitial).tInEpochs(false).lrMin(0.001)
+                    .cycleLimit(Long.MAX_VALUE).build();
+            List<Long> ts = new ArrayList<>();
+            for (long m : new long[] {0, 1, 2, 1000, 1L << 20, (1L << 52) / tInitial, Long.MAX_VALUE / tInitial}) {
+                for (long d = -2; d <= 2; d++) {
+                    long t = m * tInitial + d;
+                    if (t >= 0 && (m == 0 || t / m >= tInitial - 2)) {
+                        ts.add(t);
+                    }
+                }
+            }
+            for (int k = 0; k < 2000; k++) {
+                ts.add(random.nextLong() >>> (1 + random.nextInt(40)));
+            }
+            // t * (1 / 2866) rounds just below the exact quotient 120808669: the remainder corrects it
+            ts.add(346235647752L);
+            for (long t : ts) {
+                long i = t / tInitial;
+                if (i >= 1L << 52) {
+                    continue; // the cycle index is a double in timm: past 2^53 it rounds, another matter
+                }
+                double tCurr = t - tInitial * i;
+                double expected = 0.001 + 0.5 * (0.1 - 0.001) * (1 + Math.cos(Math.PI * tCurr / tInitial));
+                assertEquals(expected, s.lrAt(t, 0), "t_initial " + tInitial + ", t " + t);
+                s.stepUpdate(t, null);
+                assertEquals(expected, groups.lr(0), "driver, t_initial " + tInitial + ", t " + t);
+            }
+        }
+    }
+
     /** Builders over fresh groups (three groups, one with lr_scale) covering every branch of the fast path. */
     private static List<Function<ParamGroupList, AbstractLRScheduler>> configurations() {
         List<Function<ParamGroupList, AbstractLRScheduler>> out = new ArrayList<>();
