@@ -60,6 +60,8 @@ final class Cycles implements Schedule {
     private final boolean timm04;
     private final double logCycleMul;
     private final double afterLastCycle;
+    /** Whether cycle 0 is inside {@code cycle_limit} (false only for {@code cycle_limit = 0}, current profile). */
+    private final boolean firstCycleInside;
 
     Cycles(Shape shape, long tInitial, double lrMin, double cycleMul, double cycleDecay, long cycleLimit,
             Profile profile) {
@@ -73,6 +75,7 @@ final class Cycles implements Schedule {
         this.timm04 = profile == Profile.TIMM_0_4;
         this.logCycleMul = Math.log(cycleMul);
         this.afterLastCycle = timm04 ? lrMin * Math.pow(cycleDecay, cycleLimit) : lrMin;
+        this.firstCycleInside = inCycle(0);
     }
 
     @Override
@@ -82,6 +85,10 @@ final class Cycles implements Schedule {
         double tCurr;
         if (cycleMul == 1.0) {
             long ci = cycleIndex(t);
+            if (ci == 0) {
+                // the first cycle (with cycle_limit = 1, the only one): gamma = 1, t_curr = t, t_i = t_initial
+                return firstCycleInside ? shape.value(shape.factor(t, tInitial), base, lrMin) : afterLastCycle;
+            }
             i = ci;
             tI = tInitial;
             tCurr = t - tInitial * ci;
