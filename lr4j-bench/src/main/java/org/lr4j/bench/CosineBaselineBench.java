@@ -2,6 +2,7 @@ package org.lr4j.bench;
 
 import ai.djl.training.tracker.CosineTracker;
 import java.util.concurrent.TimeUnit;
+import org.lr4j.driver.ParamGroupArray;
 import org.lr4j.driver.ParamGroupList;
 import org.lr4j.schedule.CosineLRScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #djlGetNewValue()}: DJL, a pure function returning the value;</li>
  *   <li>{@link #lr4jLrAt()}: lr4j's pure value ({@code lrAt(t, 0)}), the like-for-like comparison;</li>
- *   <li>{@link #lr4jStepUpdate()}: lr4j's full driver step, which also writes the group.</li>
+ *   <li>{@link #lr4jStepUpdate()}: lr4j's full driver step, which also writes the group (held in a
+ *       {@link ParamGroupList});</li>
+ *   <li>{@link #lr4jStepUpdateArray()}: the same with the group in a {@link ParamGroupArray}.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -45,17 +48,23 @@ public class CosineBaselineBench {
     private CosineTracker djl;
     private ParamGroupList list;
     private CosineLRScheduler lr4j;
+    private ParamGroupArray array;
+    private CosineLRScheduler lr4jArray;
     private int djlT;
     private Ticker lrAtT;
     private Ticker stepT;
+    private Ticker arrayT;
 
     @Setup
     public void setup() {
         djl = CosineTracker.builder().setBaseValue(BASE).optFinalValue(FINAL).setMaxUpdates(UPDATES).build();
         list = ParamGroupList.of(BASE);
         lr4j = CosineLRScheduler.builder(list, UPDATES).lrMin(FINAL).tInEpochs(false).build();
+        array = ParamGroupArray.of(BASE);
+        lr4jArray = CosineLRScheduler.builder(array, UPDATES).lrMin(FINAL).tInEpochs(false).build();
         lrAtT = new Ticker(0, UPDATES);
         stepT = new Ticker(0, UPDATES);
+        arrayT = new Ticker(0, UPDATES);
     }
 
     /** DJL: {@code CosineTracker.getNewValue(numUpdate)}. */
@@ -77,5 +86,12 @@ public class CosineBaselineBench {
     public double lr4jStepUpdate() {
         lr4j.stepUpdate(stepT.next(), null);
         return list.lr(0);
+    }
+
+    /** lr4j: the driver's {@code stepUpdate(t)}, writing a group held in parallel arrays. */
+    @Benchmark
+    public double lr4jStepUpdateArray() {
+        lr4jArray.stepUpdate(arrayT.next(), null);
+        return array.lr(0);
     }
 }
