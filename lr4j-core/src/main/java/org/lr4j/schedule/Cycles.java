@@ -60,8 +60,11 @@ final class Cycles implements Schedule {
     private final boolean timm04;
     private final double logCycleMul;
     private final double afterLastCycle;
-    /** Whether cycle 0 is inside {@code cycle_limit} (false only for {@code cycle_limit = 0}, current profile). */
-    private final boolean firstCycleInside;
+    /**
+     * With {@code cycle_mul == 1} and cycle 0 inside {@code cycle_limit}: {@code t_initial}, the end of the
+     * first cycle, where gamma is 1, {@code t_curr = t} and {@code t_i = t_initial}; else 0 (no shortcut).
+     */
+    private final long firstCycleEnd;
 
     Cycles(Shape shape, long tInitial, double lrMin, double cycleMul, double cycleDecay, long cycleLimit,
             Profile profile) {
@@ -75,20 +78,21 @@ final class Cycles implements Schedule {
         this.timm04 = profile == Profile.TIMM_0_4;
         this.logCycleMul = Math.log(cycleMul);
         this.afterLastCycle = timm04 ? lrMin * Math.pow(cycleDecay, cycleLimit) : lrMin;
-        this.firstCycleInside = inCycle(0);
+        this.firstCycleEnd = cycleMul == 1.0 && inCycle(0) ? tInitial : 0;
     }
 
     @Override
     public double value(long t, double base) {
+        if (t < firstCycleEnd) {
+            // the first cycle (with cycle_limit = 1, the only one): what the general path computes with
+            // i = 0, gamma = 1, t_curr = t, t_i = t_initial
+            return shape.value(shape.factor(t, tInitial), base, lrMin);
+        }
         double i;
         double tI;
         double tCurr;
         if (cycleMul == 1.0) {
             long ci = cycleIndex(t);
-            if (ci == 0) {
-                // the first cycle (with cycle_limit = 1, the only one): gamma = 1, t_curr = t, t_i = t_initial
-                return firstCycleInside ? shape.value(shape.factor(t, tInitial), base, lrMin) : afterLastCycle;
-            }
             i = ci;
             tI = tInitial;
             tCurr = t - tInitial * ci;
