@@ -135,6 +135,8 @@ class FastPathTest {
                         .decayRate(decay).lrMin(0.003).build());
             }
         }
+        // cycle_limit = 0 in the current profile: no cycle at all, lr_min everywhere
+        out.add(g -> CosineLRScheduler.builder(g, 40).tInEpochs(false).cycleLimit(0).lrMin(0.004).build());
         out.add(g -> StepLRScheduler.builder(g, 13).decayRate(0.5).warmupT(5).tInEpochs(false).build());
         out.add(g -> MultiStepLRScheduler.builder(g, 30, 60).decayRate(0.1).tInEpochs(false).build());
         return out;
@@ -181,7 +183,7 @@ class FastPathTest {
             assertStepEqualsPureValues(s, groups, "configuration " + n + " " + s);
             n++;
         }
-        assertEquals(80, n);
+        assertEquals(81, n);
     }
 
     @Test
