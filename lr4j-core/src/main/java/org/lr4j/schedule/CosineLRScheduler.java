@@ -58,33 +58,50 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
         @Override
         public CosineLRScheduler build() {
             double k = Checks.positive("k_decay", kDecay);
-            Cycles cycles = cycles(new Shape(k));
+            Cycles cycles = cycles(shape(k));
             return new CosineLRScheduler(this, cycles, Warmup.of(cycles, warmupT, warmupLrInit, warmupPrefix, true));
         }
     }
 
-    /**
-     * {@code lr_min + 0.5 * (lr_max - lr_min) * (1 + cos(pi * t_curr^k / t_i^k))}; with {@code k = 1} the
-     * powers are skipped ({@code pow(x, 1) = x} exactly).
-     */
-    private static final class Shape implements Cycles.Shape {
-        private final double k;
-        private final boolean linear;
+    /** The shape for {@code k_decay = k}: without the powers when {@code k = 1} ({@code pow(x, 1) = x} exactly). */
+    private static Cycles.Shape shape(double k) {
+        return k == 1.0 ? new Linear() : new Power(k);
+    }
 
-        Shape(double k) {
+    /** {@code lr_min + 0.5 * (lr_max - lr_min) * factor}, the value from either factor below. */
+    private static double combine(double factor, double lrMax, double lrMin) {
+        return lrMin + 0.5 * (lrMax - lrMin) * factor;
+    }
+
+    /** {@code 1 + cos(pi * t_curr^k / t_i^k)}. */
+    private static final class Power implements Cycles.Shape {
+        private final double k;
+
+        Power(double k) {
             this.k = k;
-            this.linear = k == 1.0;
         }
 
         @Override
         public double factor(double tCurr, double tI) {
-            double x = linear ? Math.PI * tCurr / tI : Math.PI * Math.pow(tCurr, k) / Math.pow(tI, k);
-            return 1 + Math.cos(x);
+            return 1 + Math.cos(Math.PI * Math.pow(tCurr, k) / Math.pow(tI, k));
         }
 
         @Override
         public double value(double factor, double lrMax, double lrMin) {
-            return lrMin + 0.5 * (lrMax - lrMin) * factor;
+            return combine(factor, lrMax, lrMin);
+        }
+    }
+
+    /** {@code 1 + cos(pi * t_curr / t_i)}: {@code k_decay = 1}. */
+    private static final class Linear implements Cycles.Shape {
+        @Override
+        public double factor(double tCurr, double tI) {
+            return 1 + Math.cos(Math.PI * tCurr / tI);
+        }
+
+        @Override
+        public double value(double factor, double lrMax, double lrMin) {
+            return combine(factor, lrMax, lrMin);
         }
     }
 }
