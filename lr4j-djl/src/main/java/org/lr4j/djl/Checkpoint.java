@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.lr4j.state.AtomicFiles;
 import org.lr4j.state.SchedulerState;
 
 /**
@@ -26,7 +27,7 @@ import org.lr4j.state.SchedulerState;
  * {@code meta.json} (format, the epoch to continue from, the update count, model, classes, image size,
  * optimizer, the scheduler's full state, the best metric so far, the run's arguments) and
  * {@code model.params} (DJL's {@code Block.saveParameters}: every parameter, batch-norm running
- * statistics included). Written atomically ({@link AtomicFiles}).
+ * statistics included). Written atomically (core's {@link AtomicFiles}).
  *
  * <p>Optimizer state: the update count is kept ({@code num_updates}), and a resumed optimizer continues
  * counting from it ({@code optBeginNumUpdate}), so Adam's bias correction goes on where it stopped. The

@@ -22,11 +22,11 @@ import java.util.Objects;
  * DjlEnvironment.Settings s = DjlEnvironment.configure(Path.of("/tmp/djl"));
  * s.offline();          // true
  * s.trackingOptOut();   // true
- * s.engineCacheDir();   // /tmp/djl/engines
+ * s.engineCacheDir();   // /tmp/djl (the PyTorch files go to /tmp/djl/pytorch/...)
  * }</pre>
  */
 public final class DjlEnvironment {
-    /** The system property naming lr4j's DJL cache folder (default {@code ~/.lr4j/djl}). */
+    /** The system property naming lr4j's DJL cache folder. */
     public static final String CACHE_PROPERTY = "lr4j.djl.cache";
 
     private DjlEnvironment() {
@@ -43,11 +43,20 @@ public final class DjlEnvironment {
     public record Settings(boolean offline, boolean trackingOptOut, Path cacheDir, Path engineCacheDir) {
     }
 
-    /** The default cache folder: the {@value #CACHE_PROPERTY} property, else {@code ~/.lr4j/djl}. */
+    /**
+     * The default cache folder: the {@value #CACHE_PROPERTY} property; else the {@code DJL_CACHE_DIR}
+     * property (as the {@code ./lr4j} launcher sets it); else {@code $LR4J_HOME/djl}; else
+     * {@code ~/.lr4j/djl}.
+     */
     public static Path defaultCacheDir() {
-        String p = System.getProperty(CACHE_PROPERTY);
-        if (p != null && !p.isBlank()) {
-            return Paths.get(p);
+        for (String p : new String[] {System.getProperty(CACHE_PROPERTY), System.getProperty("DJL_CACHE_DIR")}) {
+            if (p != null && !p.isBlank()) {
+                return Paths.get(p);
+            }
+        }
+        String home = System.getenv("LR4J_HOME");
+        if (home != null && !home.isBlank()) {
+            return Paths.get(home, "djl");
         }
         return Paths.get(System.getProperty("user.home"), ".lr4j", "djl");
     }
@@ -63,8 +72,8 @@ public final class DjlEnvironment {
     }
 
     /**
-     * Sets offline mode, the tracking opt-out and the cache folders ({@code cacheDir} for DJL's cache,
-     * {@code cacheDir/engines} for the engine's native files) as system properties, and returns the
+     * Sets offline mode, the tracking opt-out and the cache folders ({@code cacheDir} for DJL's cache and
+     * its engines' native files, as DJL's own default {@code ~/.djl.ai} holds both) as system properties, and returns the
      * settings in force as DJL reads them. Idempotent; the cache folders take effect only if no engine
      * has been loaded yet.
      *
@@ -77,7 +86,7 @@ public final class DjlEnvironment {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("DJL_CACHE_DIR", dir.toString());
-        System.setProperty("ENGINE_CACHE_DIR", dir.resolve("engines").toString());
+        System.setProperty("ENGINE_CACHE_DIR", dir.toString());
         // lr4j runs one model at a time: no inter-op thread pool beside the intra-op one
         if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");

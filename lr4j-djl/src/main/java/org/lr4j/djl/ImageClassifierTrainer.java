@@ -24,7 +24,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -39,6 +38,7 @@ import org.lr4j.driver.LRScheduler;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
+import org.lr4j.state.AtomicFiles;
 
 /**
  * Trains an image classifier with DJL (PyTorch engine, CPU) under an lr4j schedule, as timm's
@@ -384,19 +384,12 @@ public final class ImageClassifierTrainer {
     }
 
     private static void writeArgs(Path file, Map<String, Object> args) throws IOException {
-        byte[] json = new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(args)
-                .getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, o -> o.write(json));
+        AtomicFiles.writeString(file, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(args));
     }
 
     private static void writePlot(LrPlot plot, Path runDir, List<SummaryRow> rows) throws IOException {
-        Path tmp = Files.createTempFile(runDir, ".lr", ".png");
-        try {
-            plot.write(tmp, List.copyOf(rows));
-            AtomicFiles.move(tmp, runDir.resolve("lr.png"));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        List<SummaryRow> copy = List.copyOf(rows);
+        AtomicFiles.write(runDir.resolve("lr.png"), o -> plot.write(o, copy));
     }
 
     private static long countScalars(Block block) {

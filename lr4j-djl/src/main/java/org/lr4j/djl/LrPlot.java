@@ -1,21 +1,21 @@
 package org.lr4j.djl;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Draws the run's learning rate per epoch into a PNG. lr4j-djl draws nothing itself; the command line
- * fills this with lr4j-plot. The trainer calls it once at the end of a run with every summary row (earlier
- * runs' rows too when resumed) and a temporary file in the run folder, which it then renames to
- * {@code lr.png}.
+ * Draws the run's learning rate per epoch as a PNG. lr4j-djl draws nothing itself; the command line
+ * fills this with lr4j-plot. The trainer calls it once at the end of a run with every summary row (the
+ * earlier runs' rows too when resumed) and writes what it produces to the run folder's {@code lr.png}
+ * atomically.
  */
 @FunctionalInterface
 public interface LrPlot {
     /**
-     * Writes the chart of {@code rows}' {@code lr} against {@code epoch} to {@code png}.
+     * Writes the PNG chart of {@code rows}' {@code lr} against {@code epoch} to {@code out}.
      *
-     * @throws IOException when the file cannot be written
+     * @throws IOException when writing fails
      */
-    void write(Path png, List<SummaryRow> rows) throws IOException;
+    void write(OutputStream out, List<SummaryRow> rows) throws IOException;
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lr4j.state.AtomicFiles;
 
 /**
  * The run folder's {@code summary.csv}: header {@code epoch,train_loss,eval_loss,eval_top1,eval_top5,lr}
@@ -23,8 +24,7 @@ final class SummaryCsv {
             sb.append(r.epoch()).append(',').append(r.trainLoss()).append(',').append(r.evalLoss()).append(',')
                     .append(r.evalTop1()).append(',').append(r.evalTop5()).append(',').append(r.lr()).append('\n');
         }
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
+        AtomicFiles.writeString(file, sb.toString());
     }
 
     /**

@@ -20,11 +20,11 @@ class DjlEnvironmentTest {
         assertTrue(s.offline());
         assertTrue(s.trackingOptOut());
         assertEquals(dir, s.cacheDir());
-        assertEquals(dir.resolve("engines"), s.engineCacheDir());
+        assertEquals(dir, s.engineCacheDir());
         // read back through DJL itself, not through the class under test
         assertTrue(Utils.isOfflineMode());
         assertEquals("true", Utils.getEnvOrSystemProperty("OPT_OUT_TRACKING"));
-        assertEquals(dir.resolve("engines"), Utils.getEngineCacheDir());
+        assertEquals(dir, Utils.getEngineCacheDir());
         assertEquals("true", System.getProperty("ai.djl.offline"));
     }
 
@@ -45,12 +45,14 @@ class DjlEnvironmentTest {
 
     @Test
     void configureWithAFolderPointsDjlThere(@TempDir Path tmp) {
+        Path before = DjlEnvironment.configure().cacheDir();
         try {
             DjlEnvironment.Settings s = DjlEnvironment.configure(tmp.resolve("cache"));
             assertEquals(tmp.resolve("cache").toAbsolutePath().normalize(), Utils.getCacheDir());
-            assertEquals(tmp.resolve("cache").resolve("engines").toAbsolutePath().normalize(), s.engineCacheDir());
+            assertEquals(tmp.resolve("cache").toAbsolutePath().normalize(), s.engineCacheDir());
+            assertEquals(tmp.resolve("cache").toAbsolutePath().normalize(), Utils.getEngineCacheDir());
         } finally {
-            DjlEnvironment.configure();
+            DjlEnvironment.configure(before);
         }
     }
 }

@@ -82,7 +82,7 @@ class TrainerTest {
         List<List<SummaryRow>> plotted = new ArrayList<>();
         TrainResult r = ImageClassifierTrainer.run(config(sc, out).build(), rec, (png, rows) -> {
             plotted.add(rows);
-            Files.write(png, new byte[] {1, 2, 3});
+            png.write(new byte[] {1, 2, 3});
         });
 
         // the learning rates: the reference drive of the same flags on timm's two groups (48 train images / 8)
