@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ReplayCommand.class,
             TableCommand.class,
+            TrainCommand.class,
         })
 public final class Lr4j implements Runnable {
     /** Exit status for bad input. */
