@@ -63,8 +63,9 @@ import org.lr4j.state.AtomicFiles;
  *       every epoch appears once. See {@link Checkpoint} for what of the optimizer is restored.</li>
  * </ol>
  *
- * <p>Before the engine starts it raises glibc's malloc thresholds ({@code NativeMemory}), so that
- * PyTorch's per-step buffers are reused instead of being faulted in again at every step.
+ * <p>Before the engine starts it makes PyTorch's OpenMP threads wait passively and raises glibc's malloc
+ * thresholds ({@code NativeTuning}): on shared cores, spinning threads and per-step page faults otherwise
+ * dominate a step's time.
  *
  * <p>The command line calls {@code run(config, listener, plot)}: a listener renders progress, the plot
  * (lr4j-plot) writes {@code lr.png}; an {@link IllegalArgumentException} is bad input (the message names
@@ -134,7 +135,8 @@ public final class ImageClassifierTrainer {
             }
         }
 
-        NativeMemory.keepFreedMemory();
+        NativeTuning.keepFreedMemory();
+        NativeTuning.passiveOpenMpWait();
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) sc.seed());
         JniUtils.setGradMode(false);
