@@ -65,7 +65,9 @@ import org.lr4j.state.AtomicFiles;
  *
  * <p>Before the engine starts it makes PyTorch's OpenMP threads wait passively and raises glibc's malloc
  * thresholds ({@code NativeTuning}): on shared cores, spinning threads and per-step page faults otherwise
- * dominate a step's time.
+ * dominate a step's time. For {@code resnet50} it also caps oneDNN at SSE4.1, whose faster kernels crash
+ * in ResNet-50's backward pass on this project's machines (see {@code NativeTuning}); this takes effect
+ * only if the engine was not loaded yet in the process.
  *
  * <p>The command line calls {@code run(config, listener, plot)}: a listener renders progress, the plot
  * (lr4j-plot) writes {@code lr.png}; an {@link IllegalArgumentException} is bad input (the message names
@@ -137,6 +139,9 @@ public final class ImageClassifierTrainer {
 
         NativeTuning.keepFreedMemory();
         NativeTuning.passiveOpenMpWait();
+        if (config.model().equals("resnet50")) {
+            NativeTuning.oneDnnIsa("SSE41");
+        }
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) sc.seed());
         JniUtils.setGradMode(false);

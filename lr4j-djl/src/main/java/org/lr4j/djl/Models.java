@@ -18,6 +18,10 @@ import java.util.Locale;
  * model zoo ({@code ResNetV1}), and {@code smallcnn}, the default for the built-in data: three blocks of
  * 3x3 convolution, batch norm, ReLU and 2x2 max pooling (16, 32, 64 filters), global average pooling and a
  * linear classifier (about 24 thousand parameters).
+ *
+ * <p>{@code resnet50} trains with oneDNN capped at SSE4.1 ({@link ImageClassifierTrainer} sets it before
+ * the engine loads): the faster kernels of PyTorch 2.7.1's oneDNN crash the process in its backward pass
+ * on this project's machines.
  */
 public final class Models {
     /** The valid {@code --model} names. */

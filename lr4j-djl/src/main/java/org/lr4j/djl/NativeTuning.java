@@ -18,9 +18,15 @@ import com.sun.jna.Native;
  *       allocates and frees its large activation buffers at every step; by default glibc returns them to
  *       the system each time, so every step faults their pages in again (about 6,000 faults per step of
  *       the small CNN). Peak memory is unchanged; memory freed after the peak stays with the process.</li>
+ *   <li>{@link #oneDnnIsa(String)}: {@code ONEDNN_MAX_CPU_ISA} in the process environment, unless already
+ *       set. The PyTorch 2.7.1 build's oneDNN dies with SIGFPE (in
+ *       {@code brgemm_convolution_bwd_utils::brg_blocking_t::est_eff_1x1}) in the first backward pass of
+ *       ResNet-50 on this project's machines (AMD EPYC virtual machines that report no cache sizes), at
+ *       every image size tried, with AVX2 and AVX-512 kernels alike; with {@code SSE41} it does not use
+ *       those kernels and trains. ResNet-18/34 and the small CNN are not affected.</li>
  * </ul>
  *
- * <p>Both do nothing where the C library lacks the call (then they return false).
+ * <p>They do nothing where the C library lacks the call (then they return false).
  */
 final class NativeTuning {
     private static final int M_TRIM_THRESHOLD = -1;
@@ -53,6 +59,22 @@ final class NativeTuning {
             return c.mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1 && c.mallopt(M_MMAP_THRESHOLD, 32 << 20) == 1;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Sets {@code ONEDNN_MAX_CPU_ISA=isa} in the process environment unless it is set; it takes effect
+     * when oneDNN loads, with the engine.
+     *
+     * @return the value in force afterwards, or null when the C library could not be called
+     */
+    static synchronized String oneDnnIsa(String isa) {
+        try {
+            LibC c = libc();
+            c.setenv("ONEDNN_MAX_CPU_ISA", isa, 0);
+            return c.getenv("ONEDNN_MAX_CPU_ISA");
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null;
         }
     }
 
