@@ -2,6 +2,7 @@ package org.lr4j.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +173,36 @@ class TutorialCellsTest {
                 .filter(id -> id.startsWith("tutorial-") || id.startsWith("legacy-"))
                 .count();
         assertEquals(12, traces, "tutorial-* and legacy-* traces (one per scheduler of the cells above)");
+    }
+
+    /**
+     * docs/tutorial.md shows this class's code: every code line of its cells (the Java blocks that call
+     * getLrPerEpoch on a scheduler), comments aside, is a line of this file.
+     */
+    @Test
+    void docsShowThisCode() throws java.io.IOException {
+        java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "tutorial.md");
+        java.nio.file.Path self = java.nio.file.Path.of("src", "test", "java", "org", "lr4j", "golden",
+                "TutorialCellsTest.java");
+        java.util.Set<String> lines = new java.util.HashSet<>();
+        for (String l : java.nio.file.Files.readAllLines(self)) {
+            lines.add(l.strip());
+        }
+        String[] blocks = java.nio.file.Files.readString(doc).split("```");
+        int cells = 0;
+        for (int i = 1; i < blocks.length; i += 2) {
+            if (!blocks[i].startsWith("java") || !blocks[i].contains("getLrPerEpoch(scheduler")) {
+                continue;
+            }
+            cells++;
+            for (String l : blocks[i].substring("java".length()).split("\n")) {
+                String code = l.strip();
+                if (!code.isEmpty() && !code.startsWith("//")) {
+                    assertTrue(lines.contains(code), "docs/tutorial.md shows a line that TutorialCellsTest lacks: " + code);
+                }
+            }
+        }
+        assertEquals(11, cells, "cells in docs/tutorial.md");
     }
 
     // comparison with the trace

@@ -3,6 +3,7 @@ package org.lr4j.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.lr4j.state.AtomicFiles;
 
 /**
  * A learning-rate chart: one or several labelled schedules on one set of axes, drawn with XChart and
@@ -67,6 +69,9 @@ public final class LrChart {
         {2.5f, 4f},
         {12f, 4f, 2.5f, 4f},
     };
+
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final int LEGEND_LINE = 36;
 
     private final String title;
     private final String xLabel;
@@ -150,14 +155,14 @@ public final class LrChart {
         s.setPlotBorderColor(new Color(0x999999));
         s.setPlotGridLinesColor(new Color(0xDDDDDD));
         s.setPlotGridLinesStroke(new BasicStroke(1f));
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
+        s.setChartTitleFont(titleFont(title, width - 40));
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        s.setLegendFont(LEGEND_FONT);
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendLayout(legendFitsOnOneLine() ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         s.setLegendBorderColor(new Color(0xBBBBBB));
-        s.setLegendSeriesLineLength(36);
+        s.setLegendSeriesLineLength(LEGEND_LINE);
         s.setLegendVisible(true);
         s.setChartPadding(12);
         s.setMarkerSize(0);
@@ -166,7 +171,7 @@ public final class LrChart {
         if (logY) {
             // a custom formatter would switch XChart to a linear tick calculator: use a pattern here
             s.setYAxisDecimalPattern("0.#E0");
-            s.setYAxisLogarithmicDecadeOnly(false);
+            s.setYAxisLogarithmicDecadeOnly(!labelEveryLogTick());
         } else if (useScientific()) {
             chart.setCustomYAxisTickLabelsFormatter(LrChart::scientific);
         } else {
@@ -184,6 +189,44 @@ public final class LrChart {
             xs.setLineStyle(stroke(i));
         }
         return chart;
+    }
+
+    /**
+     * The title's font: bold 17 pt, smaller (down to 10 pt) when the title would not fit in
+     * {@code room} pixels; XChart draws a title on one line.
+     */
+    static Font titleFont(String title, int room) {
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 17);
+        for (int size = 17; size > 10 && font.getStringBounds(title, frc).getWidth() > room; size--) {
+            font = new Font(Font.SANS_SERIF, Font.BOLD, size - 1);
+        }
+        return font;
+    }
+
+    /**
+     * On a log axis, whether to label 2..9 of each decade too, not only the powers of ten: when a decade
+     * has at least 250 pixels, so that 9 and 10 (a 0.046-decade gap) stay about 12 pixels apart.
+     */
+    boolean labelEveryLogTick() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (LrSeries ls : series) {
+            min = Math.min(min, ls.minY());
+            max = Math.max(max, ls.maxY());
+        }
+        double decades = Math.max(Math.log10(max / min), 0.1);
+        return (height - 120) / decades >= 250;
+    }
+
+    /** Whether the legend's entries fit side by side under the plot (else they are stacked). */
+    boolean legendFitsOnOneLine() {
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        double total = 0;
+        for (LrSeries ls : series) {
+            total += LEGEND_FONT.getStringBounds(ls.label(), frc).getWidth() + LEGEND_LINE + 30;
+        }
+        return total <= width - 40;
     }
 
     private static BasicStroke stroke(int index) {
@@ -223,9 +266,9 @@ public final class LrChart {
 
     /**
      * Writes the chart as a PNG image of {@link #width()} x {@link #height()} pixels, through a temporary
-     * file in the same directory.
+     * file in the same directory ({@link AtomicFiles}; missing directories are created).
      *
-     * @throws IOException when the directory does not exist or the file cannot be written
+     * @throws IOException when the file cannot be written
      */
     public void writePng(Path file) throws IOException {
         XYChart chart = toXChart();
@@ -233,11 +276,12 @@ public final class LrChart {
     }
 
     /**
-     * Writes the chart as an SVG document, through a temporary file in the same directory. XChart draws
+     * Writes the chart as an SVG document, through a temporary file in the same directory
+     * ({@link AtomicFiles}; missing directories are created). XChart draws
      * glyphs as outlines (the drawing needs no font); the document's {@code <title>} holds the chart's
      * title and its {@code <desc>} the axis names and series labels ({@link #description()}), as text.
      *
-     * @throws IOException when the directory does not exist or the file cannot be written
+     * @throws IOException when the file cannot be written
      */
     public void writeSvg(Path file) throws IOException {
         XYChart chart = toXChart();
@@ -245,7 +289,7 @@ public final class LrChart {
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         byte[] annotated = SvgText.annotate(svg.toByteArray(), title.isEmpty() ? "learning rate schedule" : title,
                 description());
-        AtomicFiles.write(file, out -> out.write(annotated));
+        AtomicFiles.writeBytes(file, annotated);
     }
 
     /**

@@ -168,11 +168,4 @@ public final class TutorialGallery {
         }
         return out;
     }
-
-    /** Writes the gallery into the directory given as the only argument (default {@code tutorial}). */
-    public static void main(String[] args) throws IOException {
-        for (Figure f : write(Path.of(args.length > 0 ? args[0] : "tutorial"))) {
-            System.out.println(f.file() + "  " + f.description());
-        }
-    }
 }

@@ -18,15 +18,15 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
-/** Checks that a file is a real PNG or SVG. */
-final class ImageChecks {
-    static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+/** Checks that a file is a real PNG or SVG (shared with the CLI's tests through the test jar). */
+public final class ImageChecks {
+    public static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private ImageChecks() {
     }
 
     /** Asserts the PNG signature, decodes the image and returns it. */
-    static BufferedImage readPng(Path file) throws IOException {
+    public static BufferedImage readPng(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         assertArrayEquals(PNG_MAGIC, Arrays.copyOf(bytes, PNG_MAGIC.length), file + ": PNG signature");
         BufferedImage image = ImageIO.read(file.toFile());
@@ -35,7 +35,7 @@ final class ImageChecks {
     }
 
     /** Parses an SVG file as XML without fetching its DTD, asserts the root is svg, returns the document. */
-    static Document readSvg(Path file) throws IOException, ParserConfigurationException, SAXException {
+    public static Document readSvg(Path file) throws IOException, ParserConfigurationException, SAXException {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setValidating(false);
@@ -49,14 +49,14 @@ final class ImageChecks {
     }
 
     /** The text of the root's first child element named {@code name} ({@code title}, {@code desc}). */
-    static String svgChild(Document d, String name) {
+    public static String svgChild(Document d, String name) {
         var nodes = d.getDocumentElement().getElementsByTagNameNS("*", name);
         assertTrue(nodes.getLength() > 0, "no <" + name + "> in the SVG");
         return nodes.item(0).getTextContent();
     }
 
     /** How many elements named {@code name} the document holds. */
-    static int count(Document d, String name) {
+    public static int count(Document d, String name) {
         return d.getElementsByTagNameNS("*", name).getLength();
     }
 }

@@ -158,6 +158,16 @@ class LrChartTest {
     }
 
     @Test
+    void logAxisLabelsOnlyDecadesWhenTheyWouldCrowd() {
+        LrChart narrow = LrChart.builder().logY(true).series("a", X, new double[] {1e-4, 5e-5, 2e-5, 1e-5, 3e-6}).build();
+        assertTrue(narrow.labelEveryLogTick(), "1.5 decades in 440 px: every tick labelled");
+        assertFalse(narrow.toXChart().getStyler().isYAxisLogarithmicDecadeOnly());
+        LrChart wide = LrChart.builder().logY(true).series("a", X, new double[] {5e-2, 1e-2, 1e-3, 1e-4, 1e-5}).build();
+        assertFalse(wide.labelEveryLogTick(), "3.7 decades: powers of ten only");
+        assertTrue(wide.toXChart().getStyler().isYAxisLogarithmicDecadeOnly());
+    }
+
+    @Test
     void logScaleRenders() throws IOException {
         Path file = dir.resolve("log.png");
         LrChart.builder().logY(true).series("a", X, WARM).build().writePng(file);
@@ -193,22 +203,35 @@ class LrChartTest {
     }
 
     @Test
-    void aFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
-        Path file = dir.resolve("data.bin");
-        Files.writeString(file, "old");
-        assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
-            out.write(new byte[] {1, 2, 3});
-            throw new IOException("disk full");
-        }));
-        assertEquals("old", Files.readString(file));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(file), files.toList());
-        }
+    void writingCreatesAMissingDirectory() throws IOException {
+        Path file = dir.resolve("missing/chart.png");
+        twoSeries().writePng(file);
+        ImageChecks.readPng(file);
     }
 
     @Test
-    void writingIntoAMissingDirectoryFails() {
-        assertThrows(IOException.class, () -> twoSeries().writePng(dir.resolve("missing/chart.png")));
+    void longTitlesGetASmallerFontThatFits() {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        assertEquals(17, LrChart.titleFont("short", 860).getSize());
+        String longTitle = "Learning rate: --sched=tanh --timm=0.4 --epochs=50 --lr=1e-4 --lr-cycle-limit=0 --warmup-lr=1e-5";
+        java.awt.Font f = LrChart.titleFont(longTitle, 860);
+        assertTrue(f.getSize() < 17);
+        assertTrue(f.getStringBounds(longTitle, frc).getWidth() <= 860, "fits: " + f);
+    }
+
+    @Test
+    void aLongLegendIsStacked() throws IOException {
+        assertTrue(twoSeries().legendFitsOnOneLine());
+        LrChart.Builder b = LrChart.builder();
+        for (int i = 0; i < 6; i++) {
+            b.series("a rather long label for series number " + i, X, WARM);
+        }
+        LrChart many = b.build();
+        assertFalse(many.legendFitsOnOneLine());
+        assertEquals(org.knowm.xchart.style.Styler.LegendLayout.Vertical, many.toXChart().getStyler().getLegendLayout());
+        Path file = dir.resolve("many.png");
+        many.writePng(file);
+        ImageChecks.readPng(file);
     }
 
     @Test
