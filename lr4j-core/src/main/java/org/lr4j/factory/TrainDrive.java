@@ -16,8 +16,15 @@ import org.lr4j.internal.Checks;
  *
  * <p>A real training loop (lr4j-djl) makes the same calls around real updates; this class records the
  * learning rates they produce.
+ *
+ * <p>Example (asserted by {@code FactoryTest}): {@code --sched step --epochs 40 --decay-epochs 10
+ * --decay-rate 0.5 --warmup-epochs 0} on one group with {@code lr = 0.1} gives epoch rates 0.1 for
+ * epochs 0..9, then 0.05 for epochs 10..19.
  */
 public final class TrainDrive {
+    /** The most calls one drive may make ({@code epochs * updates_per_epoch}), to refuse runaway input. */
+    public static final long MAX_UPDATES = 100_000_000L;
+
     private TrainDrive() {
     }
 
@@ -32,36 +39,79 @@ public final class TrainDrive {
     public record Trace(long numEpochs, List<double[]> epochLrs, List<double[]> updateLrs) {
     }
 
+    /** Observes a drive. */
+    public interface Listener {
+        /** Epoch {@code epoch} starts; {@code lrs} are the groups' rates in effect. */
+        void epochStart(long epoch, double[] lrs);
+
+        /**
+         * Update number {@code numUpdates + 1} is about to run in epoch {@code epoch} with {@code lrs}.
+         * Called only when the scheduler runs in update mode.
+         */
+        default void beforeUpdate(long epoch, long numUpdates, double[] lrs) {
+        }
+    }
+
     /**
      * Creates the scheduler for {@code config} on {@code groups} and drives it as train.py does from
      * {@code startEpoch} to the end, with eval metric {@code metrics.get(e)} at the end of epoch
      * {@code e} (null, or a missing entry, passes no metric).
      *
      * @throws IllegalArgumentException when the configuration is refused by the factory, or
-     *     {@code updatesPerEpoch < 1}, or {@code startEpoch < 0}
+     *     {@code updatesPerEpoch < 1}, or {@code startEpoch < 0}, or the run would exceed
+     *     {@link #MAX_UPDATES} calls
      */
     public static Trace run(SchedulerConfig config, ParamGroups groups, long updatesPerEpoch, List<Double> metrics,
             long startEpoch) {
-        Checks.positive("updates_per_epoch", updatesPerEpoch);
-        Checks.nonNegative("start_epoch", startEpoch);
-        CreatedScheduler created = SchedulerFactory.create(config, groups, updatesPerEpoch);
-        LRScheduler s = created.scheduler();
+        CreatedScheduler created = SchedulerFactory.create(config, groups,
+                Checks.positive("updates_per_epoch", updatesPerEpoch));
         List<double[]> epochLrs = new ArrayList<>();
         List<double[]> updateLrs = new ArrayList<>();
-        resume(s, config.schedOnUpdates(), startEpoch, updatesPerEpoch);
-        for (long epoch = startEpoch; epoch < created.numEpochs(); epoch++) {
-            epochLrs.add(groups.lrs());
+        resume(created.scheduler(), config.schedOnUpdates(), startEpoch, updatesPerEpoch);
+        drive(created.scheduler(), startEpoch, created.numEpochs(), updatesPerEpoch, metrics, new Listener() {
+            @Override
+            public void epochStart(long epoch, double[] lrs) {
+                epochLrs.add(lrs);
+            }
+
+            @Override
+            public void beforeUpdate(long epoch, long numUpdates, double[] lrs) {
+                updateLrs.add(lrs);
+            }
+        });
+        return new Trace(created.numEpochs(), epochLrs, updateLrs);
+    }
+
+    /**
+     * Drives {@code s} through epochs {@code startEpoch .. endEpoch - 1} as train.py does (without the
+     * resume call: see {@link #resume}), reporting to {@code listener}.
+     *
+     * @throws IllegalArgumentException when {@code startEpoch < 0}, {@code updatesPerEpoch < 1}, or the
+     *     drive would exceed {@link #MAX_UPDATES} calls
+     */
+    public static void drive(LRScheduler s, long startEpoch, long endEpoch, long updatesPerEpoch,
+            List<Double> metrics, Listener listener) {
+        Checks.nonNegative("start_epoch", startEpoch);
+        Checks.positive("updates_per_epoch", updatesPerEpoch);
+        long epochs = Math.max(0, endEpoch - startEpoch);
+        if (epochs > MAX_UPDATES / updatesPerEpoch) {
+            throw new IllegalArgumentException("epochs * updates_per_epoch must be <= " + MAX_UPDATES
+                    + " to drive, got " + epochs + " * " + updatesPerEpoch);
+        }
+        ParamGroups groups = s.groups();
+        boolean onUpdates = !s.tInEpochs();
+        for (long epoch = startEpoch; epoch < endEpoch; epoch++) {
+            listener.epochStart(epoch, groups.lrs());
             long numUpdates = epoch * updatesPerEpoch;
             for (long u = 0; u < updatesPerEpoch; u++) {
-                if (config.schedOnUpdates()) {
-                    updateLrs.add(groups.lrs());
+                if (onUpdates) {
+                    listener.beforeUpdate(epoch, numUpdates, groups.lrs());
                 }
                 s.stepUpdate(++numUpdates, null);
             }
             Double metric = metrics != null && epoch < metrics.size() ? metrics.get((int) epoch) : null;
             s.step(epoch + 1, metric);
         }
-        return new Trace(created.numEpochs(), epochLrs, updateLrs);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.lr4j.internal.Checks;
  * Everywhere timm gives a number lr4j gives the same number.
  *
  * <p>Example (asserted by {@code FamilyTest}): one group with {@code lr = 0.1}, {@code t_initial = 100}:
- * {@code lrAt(0) = 0.1}, {@code lrAt(50) = 0.05000000000000001}, {@code lrAt(100) = 0.0}.
+ * {@code lrAt(0) = 0.1}, {@code lrAt(50) = 0.05}, {@code lrAt(100) = 0.0}.
  */
 public final class CosineLRScheduler extends CyclicLRScheduler {
     private final double kDecay;

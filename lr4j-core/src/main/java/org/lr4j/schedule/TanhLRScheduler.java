@@ -32,11 +32,11 @@ import org.lr4j.internal.Checks;
  * <pre>{@code
  * ParamGroupList groups = ParamGroupList.of(0.1);
  * TanhLRScheduler s = TanhLRScheduler.builder(groups, 50).build();
- * s.lrAt(0)[0];   // 0.09999833694394467
- * s.lrAt(35)[0];  // 0.05000000000000001   (tanh(0) = 0: the midpoint)
+ * s.lrAt(0)[0];   // 0.09999991684719724
+ * s.lrAt(35)[0];  // 0.050000000000000044  (tr = 0.7: lb * 0.3 + ub * 0.7 = 0, the midpoint)
  * s.lrAt(50)[0];  // 0.0                   (cycle_limit = 1: lr_min after the cycle)
  * s.step(35, null);
- * groups.lr(0);   // 0.05000000000000001
+ * groups.lr(0);   // 0.050000000000000044
  * }</pre>
  *
  * <p>Immutable configuration; see {@link AbstractLRScheduler} for what the driver guarantees.

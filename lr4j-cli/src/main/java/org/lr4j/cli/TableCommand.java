@@ -1,0 +1,185 @@
+package org.lr4j.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lr4j.driver.LRScheduler;
+import org.lr4j.driver.ParamGroup;
+import org.lr4j.driver.ParamGroupList;
+import org.lr4j.factory.CreatedScheduler;
+import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.SchedulerFactory;
+import org.lr4j.factory.TrainDrive;
+import org.lr4j.state.SchedulerState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lr4j table}: the schedule as train.py would drive it, one row per epoch (per update with
+ * {@code --sched-on-updates}): {@code epoch}, {@code update}, {@code lr} (mean over groups), then one
+ * column per group.
+ */
+@Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+        description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
+final class TableCommand implements Callable<Integer> {
+    @Mixin
+    ScheduleOptions schedule;
+
+    @Option(names = "--updates-per-epoch", paramLabel = "N", defaultValue = "1",
+            description = "Optimizer updates (batches) per epoch (default: ${DEFAULT-VALUE}).")
+    long updatesPerEpoch;
+
+    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv",
+            description = "Output format: csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--lr-scale", paramLabel = "S", arity = "1..*",
+            description = "Add a parameter group with this lr_scale (repeatable; default: one group without).")
+    List<Double> lrScales;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "M",
+            description = "Eval metric at the end of each epoch (plateau), comma-separated.")
+    List<Double> metrics;
+
+    @Option(names = "--start-epoch", paramLabel = "N", defaultValue = "0",
+            description = "Resume at this epoch (with --state-in, or as train.py's resume step) (default: 0).")
+    long startEpoch;
+
+    @Option(names = "--end-epoch", paramLabel = "N", description = "Stop before this epoch (default: the run's end).")
+    Long endEpoch;
+
+    @Option(names = "--state-in", paramLabel = "FILE", description = "Restore the scheduler from this state JSON first.")
+    Path stateIn;
+
+    @Option(names = "--state-out", paramLabel = "FILE", description = "Write the scheduler's state JSON after the last row.")
+    Path stateOut;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: stdout).")
+    Path output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new UsageError("--format must be csv or json, got " + format);
+        }
+        if (updatesPerEpoch < 1) {
+            throw new UsageError("--updates-per-epoch must be > 0, got " + updatesPerEpoch);
+        }
+        if (startEpoch < 0) {
+            throw new UsageError("--start-epoch must be >= 0, got " + startEpoch);
+        }
+        SchedulerConfig config = schedule.toConfig();
+        ParamGroupList groups = groups(config.effectiveLr(), lrScales);
+        CreatedScheduler created;
+        try {
+            created = SchedulerFactory.create(config, groups, updatesPerEpoch);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(ScheduleOptions.asFlags(e.getMessage()), e);
+        }
+        LRScheduler s = created.scheduler();
+        if (stateIn != null) {
+            SchedulerState state = Json.readState(stateIn);
+            try {
+                s.restore(state);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(stateIn + ": " + e.getMessage(), e);
+            }
+        }
+        TrainDrive.resume(s, config.schedOnUpdates(), startEpoch, updatesPerEpoch);
+        long end = endEpoch == null ? created.numEpochs() : Math.min(endEpoch, created.numEpochs());
+        List<Object[]> rows = new ArrayList<>();
+        boolean perUpdate = config.schedOnUpdates();
+        try {
+            TrainDrive.drive(s, startEpoch, end, updatesPerEpoch, metrics, new TrainDrive.Listener() {
+                @Override
+                public void epochStart(long epoch, double[] lrs) {
+                    if (!perUpdate) {
+                        rows.add(new Object[] {epoch, epoch * updatesPerEpoch, lrs});
+                    }
+                }
+
+                @Override
+                public void beforeUpdate(long epoch, long numUpdates, double[] lrs) {
+                    rows.add(new Object[] {epoch, numUpdates, lrs});
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(ScheduleOptions.asFlags(e.getMessage()), e);
+        }
+        String text = format.equals("csv") ? csv(rows, groups.size()) : json(rows, created.numEpochs());
+        Output.emit(output, text, spec.commandLine().getOut());
+        if (stateOut != null) {
+            Json.writeState(stateOut, s.state());
+        }
+        return 0;
+    }
+
+    static ParamGroupList groups(double lr, List<Double> lrScales) {
+        if (lrScales == null || lrScales.isEmpty()) {
+            return ParamGroupList.of(lr);
+        }
+        List<ParamGroup> list = new ArrayList<>();
+        for (double scale : lrScales) {
+            list.add(ParamGroup.of(lr).lrScale(scale));
+        }
+        return ParamGroupList.of(list);
+    }
+
+    private static String csv(List<Object[]> rows, int groupCount) {
+        StringBuilder sb = new StringBuilder("epoch,update,lr");
+        for (int g = 0; g < groupCount; g++) {
+            sb.append(",group").append(g);
+        }
+        sb.append('\n');
+        for (Object[] r : rows) {
+            double[] lrs = (double[]) r[2];
+            sb.append(r[0]).append(',').append(r[1]).append(',').append(mean(lrs));
+            for (double v : lrs) {
+                sb.append(',').append(v);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String json(List<Object[]> rows, long numEpochs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            double[] lrs = (double[]) r[2];
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", r[0]);
+            m.put("update", r[1]);
+            m.put("lr", mean(lrs));
+            List<Double> groups = new ArrayList<>();
+            for (double v : lrs) {
+                groups.add(v);
+            }
+            m.put("groups", groups);
+            out.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("num_epochs", numEpochs);
+        doc.put("rows", out);
+        try {
+            return Json.JSON.writeValueAsString(doc) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double mean(double[] lrs) {
+        double sum = 0;
+        for (double v : lrs) {
+            sum += v;
+        }
+        return sum / lrs.length;
+    }
+}

@@ -1,0 +1,91 @@
+package org.lr4j.state;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that they are never half-written: the content goes to a temporary file in the same
+ * directory, which is flushed to disk and then renamed over the target. A crash or a kill at any moment
+ * leaves either the old file or the new one, never a mix.
+ *
+ * <pre>{@code
+ * AtomicFiles.writeString(Path.of("state.json"), json);
+ * }</pre>
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the content to {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} to {@code target} atomically, creating missing parent directories.
+     *
+     * @throws IOException when the directory or file cannot be written; the target is then unchanged
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            permitLikeANewFile(tmp, abs);
+            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A temporary file is created owner-only (0600); give it the target's permissions, or those of an
+     * ordinary new file (0644), so that the rename does not make files unreadable to others.
+     */
+    private static void permitLikeANewFile(Path tmp, Path target) throws IOException {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stand
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically.
+     *
+     * @throws IOException when the file cannot be written; the target is then unchanged
+     */
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes {@code text} as UTF-8 to {@code target} atomically.
+     *
+     * @throws IOException when the file cannot be written; the target is then unchanged
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+}
