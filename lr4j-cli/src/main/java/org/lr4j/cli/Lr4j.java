@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ReplayCommand.class,
             TableCommand.class,
+            PlotCommand.class,
+            TutorialCommand.class,
             TrainCommand.class,
         })
 public final class Lr4j implements Runnable {
