@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.knowm.xchart.BitmapEncoder;
 import org.lr4j.djl.EpochResult;
 import org.lr4j.djl.ImageClassifierTrainer;
 import org.lr4j.djl.LrPlot;
@@ -17,6 +18,7 @@ import org.lr4j.djl.TrainConfig;
 import org.lr4j.djl.TrainListener;
 import org.lr4j.djl.TrainResult;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.plot.LrChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
  * flag not given comes from the run folder's {@code args.json}, so {@code lr4j train --resume
  * RUN/last.ckpt} continues the run as it was started.
  *
- * <p>Output: one line before the first epoch, one line per epoch (stdout), a progress bar per epoch on
+ * <p>Output: the run folder ({@code summary.csv}, {@code args.json}, {@code last.ckpt}, {@code best.ckpt},
+ * {@code lr.png}); one line before the first epoch, one line per epoch (stdout), a progress bar per epoch on
  * stderr when it is a terminal.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
@@ -117,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = new Progress(out, err, System.console() != null);
         TrainResult result;
         try {
-            result = ImageClassifierTrainer.run(config, progress, plot());
+            result = ImageClassifierTrainer.run(config, progress, plot(sc));
         } catch (IllegalArgumentException e) {
             progress.clearBar();
             throw new UsageError(asFlags(e.getMessage()), e);
@@ -136,9 +139,19 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code lr.png}: none until lr4j-plot provides a renderer (then return it here). */
-    private static LrPlot plot() {
-        return null;
+    /** {@code lr.png}: the summary's {@code lr} against {@code epoch}, drawn by lr4j-plot. */
+    private static LrPlot plot(SchedulerConfig sc) {
+        return (out, rows) -> {
+            double[] x = new double[rows.size()];
+            double[] y = new double[rows.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rows.get(i).epoch();
+                y[i] = rows.get(i).lr();
+            }
+            LrChart chart = LrChart.builder().title("lr4j train --sched " + sc.sched() + " (mean lr over groups)")
+                    .xLabel("epoch").series(sc.sched(), x, y).build();
+            BitmapEncoder.saveBitmap(chart.toXChart(), out, BitmapEncoder.BitmapFormat.PNG);
+        };
     }
 
     /** Rewrites a message that starts with a Python argument name to its flag. */

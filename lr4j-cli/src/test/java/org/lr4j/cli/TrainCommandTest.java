@@ -77,6 +77,10 @@ class TrainCommandTest {
         assertTrue(Files.exists(run.resolve("args.json")));
         assertTrue(Files.exists(run.resolve("last.ckpt")));
         assertTrue(Files.exists(run.resolve("best.ckpt")));
+        byte[] png = Files.readAllBytes(run.resolve("lr.png"));
+        assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII), "lr.png is a PNG");
+        java.awt.image.BufferedImage chart = ImageIO.read(run.resolve("lr.png").toFile());
+        assertEquals(900, chart.getWidth());
 
         // --resume alone takes the run's flags from its args.json: the run is complete, nothing is redone
         Cli again = Cli.run("train", "--resume", run.resolve("last.ckpt").toString());
