@@ -16,7 +16,9 @@ import org.lr4j.internal.Checks;
  * {@code t = 0} is {@code 0.33669036626815796}.
  *
  * <p>{@code noise_std} is accepted and stored, and has no effect, as in timm. Immutable and
- * thread-safe: each sample uses its own generator.
+ * thread-safe: each sample is drawn from its own freshly seeded generator, computed in local variables
+ * ({@link TorchGenerator#firstNormalBelow(long, double)}, {@link TorchGenerator#firstRand(long)}), so a
+ * sample allocates nothing.
  */
 public final class Noise {
     /**
@@ -73,19 +75,14 @@ public final class Noise {
     }
 
     /**
-     * The noise value at {@code t} (whether or not it applies there).
+     * The noise value at {@code t} (whether or not it applies there): about 400 dependent integer
+     * multiplications to seed the generator, then one Box-Muller transform; no allocation.
      */
     public double sample(long t) {
-        TorchGenerator g = new TorchGenerator(seed + t);
         if (type == NoiseType.NORMAL) {
-            while (true) {
-                double n = g.randn();
-                if (Math.abs(n) < pct) {
-                    return n;
-                }
-            }
+            return TorchGenerator.firstNormalBelow(seed + t, pct);
         }
-        return 2 * ((double) g.rand() - 0.5) * pct;
+        return 2 * ((double) TorchGenerator.firstRand(seed + t) - 0.5) * pct;
     }
 
     /** {@code noise_range_t}. */

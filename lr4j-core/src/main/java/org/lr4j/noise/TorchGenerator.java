@@ -22,6 +22,10 @@ package org.lr4j.noise;
  * its first outputs depend on (output {@code k < 227} needs words {@code k}, {@code k+1} and
  * {@code k+397}), so timm's one-noise-per-step use costs about 400 multiply steps instead of a full
  * 624-word initialisation and twist. Not thread-safe: one generator per thread.
+ *
+ * <p>timm draws one noise per step from a fresh generator; {@link #firstNormalBelow(long, double)} and
+ * {@link #firstRand(long)} do exactly that without any generator object: they compute the few state
+ * words in local variables (no allocation) and give the same values, bit for bit.
  */
 public final class TorchGenerator {
     private static final int N = 624;
@@ -60,7 +64,7 @@ public final class TorchGenerator {
         int i = initialised;
         int prev = mt[i - 1];
         for (; i <= upTo; i++) {
-            prev = 1812433253 * (prev ^ (prev >>> 30)) + i;
+            prev = seedStep(prev, i);
             mt[i] = prev;
         }
         initialised = i;
@@ -91,12 +95,7 @@ public final class TorchGenerator {
                 twistWord(twisted++);
             }
         }
-        int y = mt[i];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        y ^= y >>> 18;
-        return y;
+        return temper(mt[i]);
     }
 
     /** Two outputs as one 64-bit value: {@code (hi << 32) | lo}. */
@@ -129,5 +128,137 @@ public final class TorchGenerator {
     /** {@code torch.rand(1, generator=g).item()}: a float32 in {@code [0, 1)} from 24 random bits. */
     public float rand() {
         return (next32() & 0xFFFFFF) * TWO_POW_M24;
+    }
+
+    /**
+     * The first {@link #randn()} sample {@code n} with {@code |n| < bound} of a generator freshly seeded
+     * with {@code seed}: timm's normal noise,
+     * {@code g = Generator().manual_seed(seed); while True: n = randn(g); if abs(n) < bound: return n}.
+     * Equal, bit for bit, to the same loop over {@code new TorchGenerator(seed).randn()}; allocates
+     * nothing unless more than 112 samples are rejected (then it runs that loop).
+     *
+     * <p>Example (asserted by the tests): {@code firstNormalBelow(42, 0.67) = 0.33669036626815796}.
+     *
+     * @param seed the seed ({@code manual_seed}; only its low 32 bits matter)
+     * @param bound the exclusive bound on {@code |n|}
+     * @return the first accepted sample, a float32 widened to double
+     * @throws IllegalArgumentException when {@code bound} is not {@code > 0} (the loop would never end)
+     */
+    public static double firstNormalBelow(long seed, double bound) {
+        if (!(bound > 0)) {
+            throw new IllegalArgumentException("bound must be > 0, got " + bound);
+        }
+        int s = (int) seed;
+        int lo = s; // initial word k (k = 0, 4, 8, ...)
+        int hi = seedWord397(s); // initial word k + 397
+        // outputs k..k+3 (one randn pair) need the initial words k..k+4 and k+397..k+400; past output
+        // 226 the twist reads twisted words, which the full generator handles
+        for (int k = 0; k + 3 < N - M; k += 4) {
+            int w0 = lo;
+            int w1 = seedStep(w0, k + 1);
+            int w2 = seedStep(w1, k + 2);
+            int w3 = seedStep(w2, k + 3);
+            int w4 = seedStep(w3, k + 4);
+            int h0 = hi;
+            int h1 = seedStep(h0, k + M + 1);
+            int h2 = seedStep(h1, k + M + 2);
+            int h3 = seedStep(h2, k + M + 3);
+            hi = seedStep(h3, k + M + 4);
+            lo = w4;
+            double u1 = uniform53(output(w0, w1, h0), output(w1, w2, h1));
+            double u2 = uniform53(output(w2, w3, h2), output(w3, w4, h3));
+            double r = StrictMath.sqrt(-2.0 * StrictMath.log1p(-u2));
+            double theta = 2.0 * Math.PI * u1;
+            double n = (float) (r * StrictMath.cos(theta));
+            if (Math.abs(n) < bound) {
+                return n;
+            }
+            n = (float) (r * StrictMath.sin(theta));
+            if (Math.abs(n) < bound) {
+                return n;
+            }
+        }
+        TorchGenerator g = new TorchGenerator(seed);
+        while (true) {
+            double n = g.randn();
+            if (Math.abs(n) < bound) {
+                return n;
+            }
+        }
+    }
+
+    /**
+     * The first {@link #rand()} of a generator freshly seeded with {@code seed}, as
+     * {@code new TorchGenerator(seed).rand()}, without allocating.
+     *
+     * @param seed the seed ({@code manual_seed}; only its low 32 bits matter)
+     * @return a float32 in {@code [0, 1)}
+     */
+    public static float firstRand(long seed) {
+        int s = (int) seed;
+        return (output(s, seedStep(s, 1), seedWord397(s)) & 0xFFFFFF) * TWO_POW_M24;
+    }
+
+    /** One step of the seeding recurrence: initial word {@code i} from word {@code i - 1}. */
+    static int seedStep(int previous, int i) {
+        return 1812433253 * (previous ^ (previous >>> 30)) + i;
+    }
+
+    /**
+     * Initial word 397 of a generator seeded with {@code s}: 397 dependent steps of
+     * {@link #seedStep(int, int)}, the floor of a fresh generator's first output.
+     *
+     * <p>Each step is {@code x = m + i} with {@code m = 1812433253 * z}, then
+     * {@code z = x ^ (x >>> 30)}. The loop shortens the chain by one instruction per step: it takes the
+     * top two bits from {@code m} instead of {@code m + i}, which is exact unless adding {@code i}
+     * carries into bit 30. It records whether that ever happened (for about 1 seed in 12,000) and then
+     * recomputes the word the plain way, so the result is always exact.
+     */
+    static int seedWord397(int s) {
+        int z = s ^ (s >>> 30);
+        int m = 0;
+        int carried = 0;
+        for (int i = 1; i <= M; i++) {
+            m = 1812433253 * z;
+            int x = m + i;
+            carried |= x ^ m;
+            z = x ^ (m >>> 30);
+        }
+        if ((carried >>> 30) == 0) {
+            return m + M;
+        }
+        return seedWord397Plain(s);
+    }
+
+    /** {@link #seedWord397(int)} by the plain recurrence. */
+    static int seedWord397Plain(int s) {
+        int x = s;
+        for (int i = 1; i <= M; i++) {
+            x = seedStep(x, i);
+        }
+        return x;
+    }
+
+    /**
+     * Output {@code k < 227} of a freshly seeded generator: twisted word {@code k} (from the initial
+     * words {@code k}, {@code k + 1} and {@code k + 397}), tempered.
+     */
+    private static int output(int wordK, int wordK1, int wordK397) {
+        int y = (wordK & UPPER_MASK) | (wordK1 & LOWER_MASK);
+        return temper(wordK397 ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A));
+    }
+
+    private static int temper(int word) {
+        int y = word;
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        return y;
+    }
+
+    /** {@code uniform_double} from two outputs: {@code ((hi << 32 | lo) & (2^53 - 1)) * 2^-53}. */
+    private static double uniform53(int hi, int lo) {
+        return ((((long) hi & 0x1FFFFF) << 32) | (lo & 0xFFFFFFFFL)) * TWO_POW_M53;
     }
 }

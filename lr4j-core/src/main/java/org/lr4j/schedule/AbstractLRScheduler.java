@@ -44,10 +44,42 @@ public abstract class AbstractLRScheduler implements LRScheduler {
     private final Profile profile;
     private final boolean tInEpochs;
     private final Noise noise;
+    private final boolean noisy;
     private final Schedule schedule;
     private final double growth;
     private final double lrFloor;
     private final double warmupLrInit;
+    /** Every group's value at a step, for {@code step}/{@code stepUpdate} (single-threaded, as they are). */
+    private final double[] stepValues;
+    private GroupValues groupValues;
+
+    /**
+     * Every group's value at {@code t} at once, the same doubles as {@code schedule.value(t, base[g])}:
+     * what the driver evaluates at each step. An implementation may keep state between calls (the
+     * current cycle): one thread at a time.
+     */
+    interface GroupValues {
+        /** Writes every group's value at {@code t} into {@code out}. */
+        void values(long t, double[] out);
+    }
+
+    /**
+     * The fastest evaluator of {@code schedule} for groups with base rates {@code base}: shared work
+     * (the cycle, the transcendental factor) done once per step for all groups.
+     */
+    static GroupValues bind(Schedule schedule, double[] base) {
+        if (schedule instanceof Cycles c) {
+            return c.bind(base);
+        }
+        if (schedule instanceof Warmup w) {
+            return w.bind(base);
+        }
+        return (t, out) -> {
+            for (int g = 0; g < base.length; g++) {
+                out[g] = schedule.value(t, base[g]);
+            }
+        };
+    }
 
     AbstractLRScheduler(String name, Builder<?, ?> b, Schedule schedule) {
         this.name = name;
@@ -55,12 +87,15 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         this.profile = b.profile;
         this.tInEpochs = b.tInEpochs;
         this.noise = b.noise();
+        this.noisy = !noise.range().isNone();
         this.schedule = schedule;
         this.growth = b.growth();
         this.lrFloor = b.lrFloor();
         this.warmupLrInit = b.warmupLrInit;
         this.baseValues = initialise(b.groups, b.initialize);
         checkFinitePeak(baseValues);
+        this.stepValues = new double[baseValues.length];
+        this.groupValues = bind(schedule, baseValues);
         for (int g = 0; g < baseValues.length; g++) {
             write(g, baseValues[g]);
         }
@@ -145,17 +180,18 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         }
     }
 
+    /** Computes every group's value at {@code t} once, adds the noise if it applies, writes. Allocates nothing. */
     private void apply(long t) {
-        double[] base = baseValues;
-        if (noise.appliesAt(t)) {
+        double[] v = stepValues;
+        groupValues.values(t, v);
+        if (noisy && noise.appliesAt(t)) {
             double n = noise.sample(t);
-            for (int g = 0; g < base.length; g++) {
-                double v = schedule.value(t, base[g]);
-                write(g, v + v * n);
+            for (int g = 0; g < v.length; g++) {
+                write(g, v[g] + v[g] * n);
             }
         } else {
-            for (int g = 0; g < base.length; g++) {
-                write(g, schedule.value(t, base[g]));
+            for (int g = 0; g < v.length; g++) {
+                write(g, v[g]);
             }
         }
     }
@@ -245,6 +281,7 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             groups.setLr(g, state.lrs().get(g));
         }
         baseValues = restored;
+        groupValues = bind(schedule, baseValues);
     }
 
     static List<Double> toList(double[] values) {

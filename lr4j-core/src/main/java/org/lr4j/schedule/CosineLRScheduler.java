@@ -77,9 +77,39 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
         @Override
         public CosineLRScheduler build() {
             double k = Checks.positive("k_decay", kDecay);
-            Cycles cycles = cycles((tCurr, tI, lrMax, lrMin) ->
-                    lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * kRatio(tCurr, tI, k))));
+            Cycles cycles = cycles(new Shape(k));
             return new CosineLRScheduler(this, cycles, Warmup.of(cycles, warmupT, warmupLrInit, warmupPrefix, true));
+        }
+    }
+
+    /**
+     * {@code lr_min + 0.5 * (lr_max - lr_min) * (1 + cos(pi * t_curr^k / t_i^k))}; with {@code k = 1} the
+     * powers are skipped ({@code pow(x, 1) = x} exactly).
+     */
+    private static final class Shape implements Cycles.Shape {
+        private final double k;
+        private final boolean linear;
+
+        Shape(double k) {
+            this.k = k;
+            this.linear = k == 1.0;
+        }
+
+        @Override
+        public double factor(double tCurr, double tI) {
+            if (linear) {
+                return 1 + Math.cos(Math.PI * tCurr / tI);
+            }
+            double a = Math.pow(tCurr, k);
+            double b = Math.pow(tI, k);
+            // timm's order, (pi * t_curr^k) / t_i^k; where the powers overflow, the ratio's power instead
+            double x = Double.isFinite(a) && Double.isFinite(b) ? Math.PI * a / b : Math.PI * kRatio(tCurr, tI, k);
+            return 1 + Math.cos(x);
+        }
+
+        @Override
+        public double value(double factor, double lrMax, double lrMin) {
+            return lrMin + 0.5 * (lrMax - lrMin) * factor;
         }
     }
 }

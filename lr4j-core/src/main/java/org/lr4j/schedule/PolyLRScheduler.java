@@ -76,13 +76,37 @@ public final class PolyLRScheduler extends CyclicLRScheduler {
         public PolyLRScheduler build() {
             double p = Checks.nonNegative("power", power);
             double k = Checks.positive("k_decay", kDecay);
-            Cycles cycles = cycles((tCurr, tI, lrMax, lrMin) -> {
-                double rest = 1 - CosineLRScheduler.kRatio(tCurr, tI, k);
-                double y = Math.pow(rest, p);
-                // rest a rounding error below 0 with a fractional power: timm's value is complex; the limit is 0
-                return lrMin + (lrMax - lrMin) * (Double.isNaN(y) ? Math.pow(Math.max(rest, 0), p) : y);
-            });
+            Cycles cycles = cycles(new Shape(p, k));
             return new PolyLRScheduler(this, cycles, Warmup.of(cycles, warmupT, warmupLrInit, warmupPrefix, true));
+        }
+    }
+
+    /**
+     * {@code lr_min + (lr_max - lr_min) * (1 - t_curr^k / t_i^k)^power}; with {@code k = 1} the inner
+     * powers are skipped ({@code pow(x, 1) = x} exactly).
+     */
+    private static final class Shape implements Cycles.Shape {
+        private final double power;
+        private final double k;
+        private final boolean linear;
+
+        Shape(double power, double k) {
+            this.power = power;
+            this.k = k;
+            this.linear = k == 1.0;
+        }
+
+        @Override
+        public double factor(double tCurr, double tI) {
+            double rest = 1 - (linear ? tCurr / tI : CosineLRScheduler.kRatio(tCurr, tI, k));
+            double y = Math.pow(rest, power);
+            // rest a rounding error below 0 with a fractional power: timm's value is complex; the limit is 0
+            return Double.isNaN(y) ? Math.pow(Math.max(rest, 0), power) : y;
+        }
+
+        @Override
+        public double value(double factor, double lrMax, double lrMin) {
+            return lrMin + (lrMax - lrMin) * factor;
         }
     }
 }

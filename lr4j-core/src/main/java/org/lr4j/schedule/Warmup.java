@@ -51,4 +51,29 @@ public final class Warmup implements Schedule {
         }
         return inner.value(prefix ? t - warmupT : t, base);
     }
+
+    /**
+     * The driver's evaluator for groups with the given base rates: equal to {@code value(t, base[g])},
+     * with every group's warmup step computed once here rather than at every call (for tanh that step
+     * evaluates the schedule at {@code warmup_t}). The steps are fixed: bind again when the bases change.
+     */
+    AbstractLRScheduler.GroupValues bind(double[] base) {
+        double[] steps = new double[base.length];
+        for (int g = 0; g < base.length; g++) {
+            steps[g] = step(base[g]);
+        }
+        AbstractLRScheduler.GroupValues after = AbstractLRScheduler.bind(inner, base);
+        long w = warmupT;
+        double init = warmupLrInit;
+        boolean shift = prefix;
+        return (t, out) -> {
+            if (t < w) {
+                for (int g = 0; g < steps.length; g++) {
+                    out[g] = init + t * steps[g];
+                }
+            } else {
+                after.values(shift ? t - w : t, out);
+            }
+        };
+    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,9 +69,7 @@ class TwoJvmTest {
         Path err = Files.createTempFile("lr4j-trace", ".err");
         try {
             Files.write(in, cases, StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // C1 only: the second JVM also compiles differently from this one
-                    "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", testClassPath(), TraceMain.class.getName(), in.toString(), out.toString())
+            Process p = new ProcessBuilder(Jvms.command(TraceMain.class.getName(), List.of(in.toString(), out.toString())))
                     .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the second JVM did not finish");
             assertEquals(0, p.exitValue(), () -> "the second JVM failed: " + read(err));
@@ -86,18 +83,6 @@ class TwoJvmTest {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
-    }
-
-    /** Everything this JVM runs the tests from, as one class path (surefire splits it over two properties). */
-    private static String testClassPath() {
-        List<String> parts = new ArrayList<>();
-        for (String prop : List.of("jdk.module.path", "java.class.path")) {
-            String v = System.getProperty(prop);
-            if (v != null && !v.isEmpty()) {
-                parts.add(v);
-            }
-        }
-        return String.join(File.pathSeparator, parts);
     }
 
     private static String read(Path p) {
