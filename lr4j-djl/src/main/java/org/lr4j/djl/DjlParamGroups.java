@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lr4j.driver.ParamGroupArray;
 import org.lr4j.driver.ParamGroups;
 
 /**
@@ -57,11 +58,8 @@ public final class DjlParamGroups implements ParamGroups {
 
     private final String[] names;
     private final double[] weightDecays;
-    private final double[] lrs;
-    private final double[] initialLrs;
-    private final boolean[] hasInitialLr;
-    private final double[] lrScales;
-    private final boolean[] hasLrScale;
+    /** The groups' learning-rate fields (lr, initial_lr, lr_scale): core's array-backed groups. */
+    private final ParamGroupArray rates;
     private final Map<String, Integer> groupOfId;
     private final List<List<String>> parameterNames;
     private final ParameterTracker tracker;
@@ -70,18 +68,14 @@ public final class DjlParamGroups implements ParamGroups {
         int n = b.names.size();
         names = b.names.toArray(new String[0]);
         weightDecays = new double[n];
-        lrs = new double[n];
-        initialLrs = new double[n];
-        hasInitialLr = new boolean[n];
-        lrScales = new double[n];
-        hasLrScale = new boolean[n];
+        double[] lrs = new double[n];
+        java.util.Arrays.fill(lrs, b.lr);
+        rates = ParamGroupArray.of(lrs);
         for (int g = 0; g < n; g++) {
             weightDecays[g] = b.weightDecays.get(g);
-            lrs[g] = b.lr;
             Double scale = b.lrScales.get(g);
             if (scale != null) {
-                lrScales[g] = scale;
-                hasLrScale[g] = true;
+                rates.lrScale(g, scale);
             }
         }
         this.groupOfId = groupOfId;
@@ -269,50 +263,49 @@ public final class DjlParamGroups implements ParamGroups {
 
     @Override
     public boolean hasLr(int index) {
-        return true;
+        return rates.hasLr(index);
     }
 
     @Override
     public double lr(int index) {
-        return lrs[index];
+        return rates.lr(index);
     }
 
     @Override
     public void setLr(int index, double lr) {
-        lrs[index] = lr;
+        rates.setLr(index, lr);
     }
 
     @Override
     public boolean hasInitialLr(int index) {
-        return hasInitialLr[index];
+        return rates.hasInitialLr(index);
     }
 
     @Override
     public double initialLr(int index) {
-        return initialLrs[index];
+        return rates.initialLr(index);
     }
 
     @Override
     public void setInitialLr(int index, double initialLr) {
-        initialLrs[index] = initialLr;
-        hasInitialLr[index] = true;
+        rates.setInitialLr(index, initialLr);
     }
 
     @Override
     public boolean hasLrScale(int index) {
-        return hasLrScale[index];
+        return rates.hasLrScale(index);
     }
 
     @Override
     public double lrScale(int index) {
-        return lrScales[index];
+        return rates.lrScale(index);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("[");
         for (int g = 0; g < names.length; g++) {
-            sb.append(g > 0 ? ", " : "").append(names[g]).append("{lr=").append(lrs[g]).append(", weight_decay=")
+            sb.append(g > 0 ? ", " : "").append(names[g]).append("{lr=").append(rates.lr(g)).append(", weight_decay=")
                     .append(weightDecays[g]).append(", params=").append(parameterNames.get(g).size()).append('}');
         }
         return sb.append(']').toString();
