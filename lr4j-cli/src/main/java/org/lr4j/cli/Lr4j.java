@@ -21,6 +21,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ReplayCommand.class,
             TableCommand.class,
+            PlotCommand.class,
+            TutorialCommand.class,
+            TrainCommand.class,
         })
 public final class Lr4j implements Runnable {
     /** Exit status for bad input. */
@@ -62,7 +65,7 @@ public final class Lr4j implements Runnable {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            err.println(prefix(ex.getCommandLine()) + oneLine(ex.getMessage()));
+            err.println(prefix(ex.getCommandLine()) + listOption(ex, a) + oneLine(ex.getMessage()));
             err.flush();
             return BAD_INPUT;
         });
@@ -83,6 +86,29 @@ public final class Lr4j implements Runnable {
         int status = cl.execute(args);
         out.flush();
         return status;
+    }
+
+    /**
+     * For a value that picocli could not place because it does not fit the list option before it
+     * ({@code --decay-milestones 30 6o}), that option's name, so that the line names the flag:
+     * {@code "--decay-milestones: invalid value '6o': "}; otherwise "".
+     */
+    static String listOption(CommandLine.ParameterException ex, String[] args) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String value = u.getUnmatched().get(0);
+        int at = java.util.Arrays.asList(args).lastIndexOf(value);
+        for (int i = at - 1; i >= 0; i--) {
+            String name = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
+            CommandLine.Model.OptionSpec option = name.startsWith("-")
+                    ? ex.getCommandLine().getCommandSpec().findOption(name) : null;
+            if (option != null) {
+                return option.isMultiValue() && !args[i].contains("=")
+                        ? option.longestName() + ": invalid value '" + value + "': " : "";
+            }
+        }
+        return "";
     }
 
     private static boolean isBadInput(Throwable ex) {

@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
+    /**
+     * The most rows one table may hold: the table is built in memory (then written atomically), and
+     * about 2 GB of heap hold 10 million rows; a longer run would end in an OutOfMemoryError.
+     */
+    static final long MAX_ROWS = 2_000_000L;
+
     @Mixin
     ScheduleOptions schedule;
 
@@ -95,8 +101,14 @@ final class TableCommand implements Callable<Integer> {
         }
         TrainDrive.resume(s, config.schedOnUpdates(), startEpoch, updatesPerEpoch);
         long end = endEpoch == null ? created.numEpochs() : Math.min(endEpoch, created.numEpochs());
-        List<Object[]> rows = new ArrayList<>();
         boolean perUpdate = config.schedOnUpdates();
+        long epochs = Math.max(0, end - startEpoch);
+        if (epochs > (perUpdate ? MAX_ROWS / updatesPerEpoch : MAX_ROWS)) {
+            throw new UsageError("the table would hold " + (perUpdate ? epochs + " x " + updatesPerEpoch : epochs)
+                    + " rows (--epochs, --updates-per-epoch), must be at most " + MAX_ROWS
+                    + "; cut it with --start-epoch/--end-epoch");
+        }
+        List<Object[]> rows = new ArrayList<>();
         try {
             TrainDrive.drive(s, startEpoch, end, updatesPerEpoch, metrics, new TrainDrive.Listener() {
                 @Override
@@ -115,10 +127,11 @@ final class TableCommand implements Callable<Integer> {
             throw new UsageError(ScheduleOptions.asFlags(e.getMessage()), e);
         }
         String text = format.equals("csv") ? csv(rows, groups.size()) : json(rows, created.numEpochs());
-        Output.emit(output, text, spec.commandLine().getOut());
         if (stateOut != null) {
+            // first: when it cannot be written, nothing may have gone to stdout yet
             Json.writeState(stateOut, s.state());
         }
+        Output.emit(output, text, spec.commandLine().getOut());
         return 0;
     }
 

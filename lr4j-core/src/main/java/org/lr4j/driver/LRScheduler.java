@@ -19,10 +19,14 @@ import org.lr4j.state.SchedulerState;
  * }
  * }</pre>
  *
- * <p>Thread safety: a scheduler's configuration is immutable, but {@code step}, {@code stepUpdate} and
- * {@code restore} write the groups (and, for plateau, the scheduler's own counters); call them from one
- * thread at a time, as an optimizer is used. The pure queries ({@link #values(long, boolean)},
- * {@link #lrAt(long)}) read only immutable state and may be called from any thread concurrently.
+ * <p>Thread safety: a scheduler's configuration and its schedule are immutable. {@code step},
+ * {@code stepUpdate} and {@code restore} write the groups (and, for plateau, the scheduler's own
+ * counters); call them from one thread at a time, as an optimizer is used. The pure queries
+ * ({@link #values(long, boolean)}, {@link #lrAt(long)}, {@link #baseValues()}) allocate their result,
+ * read only an immutable snapshot of the base values, and may be called from any number of threads at
+ * once, also while another thread steps the scheduler; a query that overlaps a {@code restore} sees the
+ * base values from before or after it, never a mix. They give the same values whatever the order of
+ * the calls.
  */
 public interface LRScheduler {
     /** timm's {@code --sched} name of this scheduler: {@code tanh}, {@code cosine}, ... */
@@ -93,9 +97,14 @@ public interface LRScheduler {
 
     /**
      * Restores a state taken by {@link #state()} from a scheduler of the same kind and group count:
-     * the base values, the groups' {@code lr}, and (plateau) the decision counters.
+     * the base values (also written as the groups' {@code initial_lr}), the groups' {@code lr}, and
+     * (plateau) the decision counters and the rates from before the last noise. A scheduler built with
+     * the same configuration on fresh groups and restored this way continues exactly as the one the state
+     * was taken from, bit for bit; no other call is needed (train.py's resume call,
+     * {@code TrainDrive.resume}, may follow and changes nothing).
      *
-     * @throws IllegalArgumentException when the state is of another scheduler or another group count
+     * @throws IllegalArgumentException when the state is of another scheduler or another group count, or
+     *     a restored base value would let a learning rate overflow
      */
     void restore(SchedulerState state);
 }

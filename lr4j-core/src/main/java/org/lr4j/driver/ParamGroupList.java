@@ -56,7 +56,7 @@ public final class ParamGroupList implements ParamGroups {
     public static ParamGroupList of(List<ParamGroup> groups) {
         for (int i = 0; i < groups.size(); i++) {
             if (groups.get(i) == null) {
-                throw new IllegalArgumentException("param_groups[" + i + "] must not be null");
+                throw new IllegalArgumentException("param_groups[" + i + "] must be a group, got null");
             }
         }
         return new ParamGroupList(new ArrayList<>(groups));

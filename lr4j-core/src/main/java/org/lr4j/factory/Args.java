@@ -27,6 +27,15 @@ final class Args {
     }
 
     static long integer(String name, Object v) {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.math.BigInteger b) {
+            if (b.bitLength() < 64) {
+                return b.longValue();
+            }
+            throw new IllegalArgumentException(name + " must be a whole number in [-2^63, 2^63), got " + v);
+        }
         double d = number(name, v);
         if (d != Math.rint(d) || Double.isInfinite(d) || Math.abs(d) > 9.007199254740992E15) {
             throw new IllegalArgumentException(name + " must be a whole number, got " + describe(v));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.lr4j.driver.LRScheduler;
 import org.lr4j.driver.ParamGroup;
 import org.lr4j.driver.ParamGroupList;
+import org.lr4j.internal.Checks;
 import org.lr4j.schedule.CyclicLRScheduler;
 import org.lr4j.schedule.Profile;
 
@@ -115,17 +116,21 @@ public final class ReferenceCase {
         List<ParamGroup> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Map<String, ?> g = map("param_groups[" + i + "]", list.get(i));
-            ParamGroup group = g.get("lr") != null ? ParamGroup.of(Args.number("param_groups[" + i + "].lr", g.get("lr")))
-                    : ParamGroup.empty();
+            String at = "param_groups[" + i + "].";
+            ParamGroup group = g.get("lr") != null ? ParamGroup.of(finite(at + "lr", g.get("lr"))) : ParamGroup.empty();
             if (g.get("initial_lr") != null) {
-                group.initialLr(Args.number("param_groups[" + i + "].initial_lr", g.get("initial_lr")));
+                group.initialLr(finite(at + "initial_lr", g.get("initial_lr")));
             }
             if (g.get("lr_scale") != null) {
-                group.lrScale(Args.number("param_groups[" + i + "].lr_scale", g.get("lr_scale")));
+                group.lrScale(finite(at + "lr_scale", g.get("lr_scale")));
             }
             out.add(group);
         }
         return ParamGroupList.of(out);
+    }
+
+    private static double finite(String name, Object v) {
+        return Checks.finite(name, Args.number(name, v));
     }
 
     private static Double metric(List<?> metrics, int i) {

@@ -46,7 +46,8 @@ public final class ReferenceKwargs {
         Checks.notNull("kwargs", kwargs);
         Checks.notNull("profile", profile);
         if (profile == Profile.TIMM_0_4 && !"tanh".equals(scheduler)) {
-            throw new IllegalArgumentException("timm 0.4 profile is implemented for tanh only, got " + scheduler);
+            throw new IllegalArgumentException("timm must be current for " + scheduler
+                    + " (the 0.4 profile covers tanh only), got 0.4");
         }
         return switch (scheduler == null ? "" : scheduler) {
             case "tanh" -> tanh(profile, kwargs, groups);
@@ -120,7 +121,8 @@ public final class ReferenceKwargs {
         allow("tanh", kwargs, Set.of("t_initial", "lr_min", "cycle_limit", "lb", "ub"),
                 legacy ? Set.of("t_mul", "decay_rate") : Set.of("cycle_mul", "cycle_decay"));
         if (legacy && kwargs.containsKey("noise_type")) {
-            throw new IllegalArgumentException("noise_type is not an argument of timm 0.4's tanh");
+            throw new IllegalArgumentException("noise_type must not be given for timm 0.4's tanh (it has no such"
+                    + " argument), got " + Args.describe(kwargs.get("noise_type")));
         }
         TanhLRScheduler.Builder b = TanhLRScheduler.builder(groups, integer(kwargs, "t_initial")).profile(profile);
         if (kwargs.containsKey("lb")) {
@@ -143,7 +145,20 @@ public final class ReferenceKwargs {
         if (kwargs.containsKey("cycle_limit")) {
             b.cycleLimit(integer(kwargs, "cycle_limit"));
         }
-        return common(b, kwargs).build();
+        common(b, kwargs);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            // the builder speaks current timm's names; name the argument as the 0.4 caller wrote it
+            String m = e.getMessage();
+            if (legacy && m.startsWith("cycle_mul ")) {
+                throw new IllegalArgumentException("t_mul" + m.substring("cycle_mul".length()), e);
+            }
+            if (legacy && m.startsWith("cycle_decay ")) {
+                throw new IllegalArgumentException("decay_rate" + m.substring("cycle_decay".length()), e);
+            }
+            throw e;
+        }
     }
 
     private static <B extends CyclicLRScheduler.CycleBuilder<B, ?>> B cyclic(B b, Map<String, ?> kwargs) {
@@ -207,7 +222,7 @@ public final class ReferenceKwargs {
     private static void allow(String scheduler, Map<String, ?> kwargs, Set<String> own, Set<String> extra) {
         for (String k : kwargs.keySet()) {
             if (!COMMON.contains(k) && !own.contains(k) && !extra.contains(k)) {
-                throw new IllegalArgumentException("unknown argument " + k + " for the " + scheduler + " scheduler");
+                throw new IllegalArgumentException(k + " is not an argument of the " + scheduler + " scheduler");
             }
         }
     }
@@ -215,7 +230,7 @@ public final class ReferenceKwargs {
     private static Object required(Map<String, ?> kwargs, String name) {
         Object v = kwargs.get(name);
         if (v == null) {
-            throw new IllegalArgumentException(name + " is required");
+            throw new IllegalArgumentException(name + " must be given, got none");
         }
         return v;
     }

@@ -660,8 +660,7 @@ public final class SchedulerConfig {
             Checks.nonNegative("warmup_lr", warmupLr);
             if (lrNoise != null) {
                 if (lrNoise.isEmpty() || lrNoise.size() > 2) {
-                    throw new IllegalArgumentException("lr_noise takes one or two fractions, got " + lrNoise.size()
-                            + " " + lrNoise);
+                    throw new IllegalArgumentException("lr_noise must hold one or two fractions, got " + lrNoise);
                 }
                 for (int i = 0; i < lrNoise.size(); i++) {
                     Checks.finite("lr_noise[" + i + "]", Checks.notNull("lr_noise[" + i + "]", lrNoise.get(i)));
@@ -671,7 +670,7 @@ public final class SchedulerConfig {
                             + lrNoise);
                 }
             }
-            Checks.positive("lr_noise_pct", lrNoisePct);
+            Checks.between("lr_noise_pct", lrNoisePct, org.lr4j.noise.Noise.MIN_NORMAL_PCT, 1.0, "");
             Checks.finite("lr_noise_std", lrNoiseStd);
             Checks.positive("lr_cycle_mul", lrCycleMul);
             Checks.nonNegative("lr_cycle_decay", lrCycleDecay);
@@ -694,6 +693,9 @@ public final class SchedulerConfig {
             }
             if (ub != null) {
                 Checks.finite("ub", ub);
+            }
+            if (lb != null && ub != null && !(lb < ub)) {
+                throw new IllegalArgumentException("lb must be < ub, got lb=" + lb + ", ub=" + ub);
             }
             return new SchedulerConfig(this);
         }

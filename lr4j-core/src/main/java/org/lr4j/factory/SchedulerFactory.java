@@ -47,7 +47,8 @@ public final class SchedulerFactory {
      *
      * @param updatesPerEpoch batches per epoch; must be {@code > 0} with {@code sched_on_updates}
      * @throws IllegalArgumentException when {@code sched_on_updates} is set without updates per epoch,
-     *     with plateau, or a derived parameter breaks its scheduler's rule
+     *     with plateau, a derived parameter breaks its scheduler's rule, or a count in updates or the
+     *     number of epochs does not fit in a {@code long}
      */
     public static CreatedScheduler create(SchedulerConfig config, ParamGroups groups, long updatesPerEpoch) {
         Checks.notNull("config", config);
@@ -64,16 +65,29 @@ public final class SchedulerFactory {
             }
             upe = updatesPerEpoch;
         }
-        long tInitial = Math.multiplyExact(config.epochs(), upe);
-        long warmupT = Math.multiplyExact(config.warmupEpochs(), upe);
-        double decayT = config.decayEpochs() * upe;
-        long cooldownT = Math.multiplyExact(config.cooldownEpochs(), upe);
+        long tInitial = inUpdates("epochs", config.epochs(), upe);
+        long warmupT = inUpdates("warmup_epochs", config.warmupEpochs(), upe);
+        double decayT = finiteProduct("decay_epochs", config.decayEpochs(), upe);
+        long cooldownT = inUpdates("cooldown_epochs", config.cooldownEpochs(), upe);
         double[] milestones = new double[config.decayMilestones().size()];
         for (int i = 0; i < milestones.length; i++) {
-            milestones[i] = config.decayMilestones().get(i) * upe;
+            milestones[i] = finiteProduct("decay_milestones[" + i + "]", config.decayMilestones().get(i), upe);
+        }
+        if (config.lrNoise() != null) {
+            for (int i = 0; i < config.lrNoise().size(); i++) {
+                finiteProduct("lr_noise[" + i + "]", config.lrNoise().get(i), tInitial);
+            }
         }
         NoiseRange noise = noiseRange(config.lrNoise(), tInitial);
+        try {
+            return create(config, groups, upe, onEpochs, tInitial, warmupT, decayT, cooldownT, milestones, noise);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(inFlagNames(e.getMessage(), config.sched()), e);
+        }
+    }
 
+    private static CreatedScheduler create(SchedulerConfig config, ParamGroups groups, long upe, boolean onEpochs,
+            long tInitial, long warmupT, double decayT, long cooldownT, double[] milestones, NoiseRange noise) {
         LRScheduler scheduler = switch (config.sched()) {
             case "tanh" -> {
                 TanhLRScheduler.Builder b = TanhLRScheduler.builder(groups, tInitial).profile(config.timm())
@@ -110,13 +124,70 @@ public final class SchedulerFactory {
         };
 
         long numEpochs;
-        if (scheduler instanceof CyclicLRScheduler cyclic) {
-            long t = cyclic.cycleLength() + cooldownT;
-            numEpochs = onEpochs ? t : t / upe;
-        } else {
-            numEpochs = config.epochs() + (config.warmupPrefix() ? config.warmupEpochs() : 0);
+        try {
+            if (scheduler instanceof CyclicLRScheduler cyclic) {
+                long t = Math.addExact(cyclic.cycleLength(), cooldownT);
+                numEpochs = onEpochs ? t : t / upe;
+            } else {
+                numEpochs = Math.addExact(config.epochs(), config.warmupPrefix() ? config.warmupEpochs() : 0);
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new IllegalArgumentException("the number of epochs to train must fit in a long, got more"
+                    + " than " + Long.MAX_VALUE + " (epochs=" + config.epochs() + ", lr_cycle_mul=" + config.lrCycleMul()
+                    + ", lr_cycle_limit=" + config.lrCycleLimit() + ", cooldown_epochs=" + config.cooldownEpochs()
+                    + ", warmup_epochs=" + config.warmupEpochs() + ")", e);
         }
         return new CreatedScheduler(scheduler, numEpochs);
+    }
+
+    /**
+     * A scheduler's message in train.py's flag names: a message from a scheduler's builder starts with the
+     * scheduler parameter's name ({@code cycle_decay must ...}), which becomes the flag it came from
+     * ({@code lr_cycle_decay must ...}).
+     */
+    static String inFlagNames(String message, String sched) {
+        int end = 0;
+        while (end < message.length() && (Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '_')) {
+            end++;
+        }
+        String flag = switch (message.substring(0, end)) {
+            case "t_initial" -> "epochs";
+            case "warmup_t" -> "warmup_epochs";
+            case "warmup_lr_init" -> "warmup_lr";
+            case "lr_min" -> "min_lr";
+            case "cycle_mul" -> "lr_cycle_mul";
+            case "cycle_decay" -> "lr_cycle_decay";
+            case "cycle_limit" -> "lr_cycle_limit";
+            case "k_decay" -> "lr_k_decay";
+            case "power" -> "decay_rate";
+            case "patience_t" -> "patience_epochs";
+            case "noise_pct" -> "lr_noise_pct";
+            case "noise_std" -> "lr_noise_std";
+            case "noise_range_t" -> "lr_noise";
+            case "decay_t" -> sched.equals("multistep") ? "decay_milestones" : "decay_epochs";
+            default -> null;
+        };
+        return flag == null ? message : flag + message.substring(end);
+    }
+
+    /** {@code value * factor}, refused when it overflows. */
+    private static double finiteProduct(String flag, double value, long factor) {
+        double product = value * factor;
+        if (!Double.isFinite(product)) {
+            throw new IllegalArgumentException(flag + " * " + (flag.startsWith("lr_noise") ? "t_initial" : "updates_per_epoch")
+                    + " must be finite, got " + value + " * " + factor);
+        }
+        return product;
+    }
+
+    /** {@code epochs * updatesPerEpoch}, refused when it does not fit in a {@code long}. */
+    private static long inUpdates(String flag, long epochs, long updatesPerEpoch) {
+        try {
+            return Math.multiplyExact(epochs, updatesPerEpoch);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(flag + " * updates_per_epoch must be <= " + Long.MAX_VALUE + ", got "
+                    + epochs + " * " + updatesPerEpoch, e);
+        }
     }
 
     private static <B extends AbstractLRScheduler.Builder<B, ?>> B common(B b, SchedulerConfig c, long warmupT,

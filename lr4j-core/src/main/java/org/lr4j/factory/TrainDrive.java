@@ -117,6 +117,15 @@ public final class TrainDrive {
     /**
      * train.py's resume call: {@code step_update(startEpoch * updatesPerEpoch)} in update mode, else
      * {@code step(startEpoch)}; nothing when {@code startEpoch == 0}.
+     *
+     * <p>Resuming with lr4j: take {@link LRScheduler#state()} at the start of epoch {@code e} (after
+     * {@code step(e, metric)}), and later build the scheduler again with the same configuration on fresh
+     * groups and {@link LRScheduler#restore restore} the state; the run then continues from epoch
+     * {@code e} exactly as the uninterrupted one, bit for bit, with no further call. This call may still
+     * follow the restore and changes nothing (it writes what the last step wrote; for plateau it
+     * re-applies the same noise and passes no metric). Without a saved state this call alone is what
+     * train.py does: right for every schedule but plateau, whose best metric, bad-epoch and cooldown
+     * counters start afresh.
      */
     public static void resume(LRScheduler s, boolean schedOnUpdates, long startEpoch, long updatesPerEpoch) {
         if (startEpoch > 0) {

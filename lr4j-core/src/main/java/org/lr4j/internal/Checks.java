@@ -50,10 +50,19 @@ public final class Checks {
         return value;
     }
 
+    /** Fails unless {@code lo <= value <= hi} (NaN fails too); the message states the interval. */
+    public static double between(String name, double value, double lo, double hi, String qualifier) {
+        if (!(value >= lo && value <= hi)) {
+            throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "]" + qualifier + ", got "
+                    + value);
+        }
+        return value;
+    }
+
     /** Fails when {@code value} is null. */
     public static <T> T notNull(String name, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw new IllegalArgumentException(name + " must be given, got null");
         }
         return value;
     }

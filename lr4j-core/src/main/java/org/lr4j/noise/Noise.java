@@ -21,6 +21,12 @@ import org.lr4j.internal.Checks;
  * sample allocates nothing.
  */
 public final class Noise {
+    /**
+     * The smallest {@code noise_pct} normal noise accepts: timm draws about {@code 1.25 / noise_pct}
+     * samples per step, so a smaller bound would make a step spin (for ever at 0).
+     */
+    public static final double MIN_NORMAL_PCT = 1e-4;
+
     /** No noise at all. */
     public static final Noise NONE = new Noise(NoiseRange.none(), NoiseType.NORMAL, 0.67, 1.0, 42);
 
@@ -43,8 +49,10 @@ public final class Noise {
      *
      * @param range where noise applies
      * @param type normal or uniform
-     * @param pct {@code noise_pct}: {@code > 0} for normal (timm would loop forever on 0),
-     *     {@code >= 0} for uniform
+     * @param pct {@code noise_pct}: in {@code [1e-4, 1]} for normal noise (timm redraws until
+     *     {@code |n| < noise_pct}, about {@code 1.25 / noise_pct} draws: forever at 0 or below, for
+     *     minutes per step when tiny), in {@code [0, 1]} for uniform; above 1 the noise could make a
+     *     learning rate negative
      * @param std {@code noise_std}: stored, without effect as in timm; must be finite
      * @param seed {@code noise_seed}
      * @throws IllegalArgumentException when a value breaks the rules above
@@ -53,9 +61,9 @@ public final class Noise {
         Checks.notNull("noise_range_t", range);
         Checks.notNull("noise_type", type);
         if (type == NoiseType.NORMAL) {
-            Checks.positive("noise_pct", pct);
+            Checks.between("noise_pct", pct, MIN_NORMAL_PCT, 1.0, " for normal noise");
         } else {
-            Checks.nonNegative("noise_pct", pct);
+            Checks.between("noise_pct", pct, 0.0, 1.0, " for uniform noise");
         }
         Checks.finite("noise_std", std);
         return new Noise(range, type, pct, std, seed);

@@ -51,13 +51,26 @@ public final class NoiseRange {
         return new NoiseRange(start, end, true, true);
     }
 
-    /** Whether noise applies at {@code t}. */
+    /**
+     * Whether noise applies at {@code t}. The comparisons are exact, as Python compares an int with a
+     * float (converting {@code t} to a double would round above 2^53).
+     */
     public boolean contains(long t) {
         if (!active) {
             return false;
         }
-        double x = t;
-        return bounded ? start <= x && x < end : x >= start;
+        return bounded ? atLeast(t, start) && !atLeast(t, end) : atLeast(t, start);
+    }
+
+    /** {@code t >= x}, exactly, for a finite or infinite {@code x}. */
+    private static boolean atLeast(long t, double x) {
+        if (x <= -0x1.0p63) {
+            return true;
+        }
+        if (x >= 0x1.0p63) {
+            return false;
+        }
+        return t >= (long) Math.ceil(x);
     }
 
     /** Whether this is {@link #none()}. */

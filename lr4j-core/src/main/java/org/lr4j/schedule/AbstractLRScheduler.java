@@ -23,19 +23,32 @@ import org.lr4j.state.SchedulerState;
  * <p>Writing: {@code lr = value * lr_scale} when the group has {@code lr_scale} (ignored in the 0.4
  * profile), else {@code lr = value}.
  *
- * <p>Thread safety: configuration and schedule are immutable; {@code step}, {@code stepUpdate} and
- * {@code restore} write the groups and must not run concurrently with each other; {@code lrAt} and
- * {@code values} may run from any thread.
+ * <p>Validation: the builders refuse every value for which timm would fail or misbehave (see
+ * {@code docs/validation.md}); in particular no accepted configuration can reach a non-finite learning
+ * rate: the largest value a group can be written ({@code max(initial_lr, lr_min)} times the schedule's
+ * largest growth factor, {@code warmup_lr_init}, times {@code 1 + noise_pct} and {@code lr_scale}) is
+ * checked at construction and on {@code restore}.
+ *
+ * <p>Thread safety: the configuration and the {@link Schedule} are immutable. {@code step},
+ * {@code stepUpdate} and {@code restore} write the groups (and, for plateau, its counters) and must be
+ * called from one thread at a time, as an optimizer is used. {@code lrAt}, {@code values} and
+ * {@code baseValues} read only an immutable snapshot of the base values and may be called from any
+ * number of threads at once, even while another thread steps or restores: such a call sees the base
+ * values from either before or after a concurrent {@code restore}, never a mix.
  */
 public abstract class AbstractLRScheduler implements LRScheduler {
     private final String name;
     private final ParamGroups groups;
-    private final double[] baseValues;
+    /** Replaced whole (never written in place) by {@code restore}, so readers see a consistent snapshot. */
+    private volatile double[] baseValues;
     private final Profile profile;
     private final boolean tInEpochs;
     private final Noise noise;
     private final boolean noisy;
     private final Schedule schedule;
+    private final double growth;
+    private final double lrFloor;
+    private final double warmupLrInit;
     /** Every group's value at a step, for {@code step}/{@code stepUpdate} (single-threaded, as they are). */
     private final double[] stepValues;
     private GroupValues groupValues;
@@ -76,7 +89,11 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         this.noise = b.noise();
         this.noisy = !noise.range().isNone();
         this.schedule = schedule;
+        this.growth = b.growth();
+        this.lrFloor = b.lrFloor();
+        this.warmupLrInit = b.warmupLrInit;
         this.baseValues = initialise(b.groups, b.initialize);
+        checkFinitePeak(baseValues);
         this.stepValues = new double[baseValues.length];
         this.groupValues = bind(schedule, baseValues);
         for (int g = 0; g < baseValues.length; g++) {
@@ -98,14 +115,14 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         for (int g = 0; g < n; g++) {
             if (initialize) {
                 if (!groups.hasLr(g)) {
-                    throw new IllegalArgumentException("lr missing from param_groups[" + g + "]");
+                    throw new IllegalArgumentException("param_groups[" + g + "].lr must be given, got none");
                 }
                 if (!groups.hasInitialLr(g)) {
-                    groups.setInitialLr(g, groups.lr(g));
+                    groups.setInitialLr(g, Checks.nonNegative("param_groups[" + g + "].lr", groups.lr(g)));
                 }
             } else if (!groups.hasInitialLr(g)) {
-                throw new IllegalArgumentException("initial_lr missing from param_groups[" + g
-                        + "] (initialize=false needs it)");
+                throw new IllegalArgumentException("param_groups[" + g
+                        + "].initial_lr must be given when initialize=false, got none");
             }
             base[g] = Checks.nonNegative("param_groups[" + g + "].initial_lr", groups.initialLr(g));
             if (groups.hasLrScale(g)) {
@@ -113,6 +130,23 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             }
         }
         return base;
+    }
+
+    /**
+     * Fails unless every value this scheduler can write to a group stays finite:
+     * {@code max(max(base, lr_min) * growth, warmup_lr_init) * (1 + noise_pct) * lr_scale}.
+     */
+    private void checkFinitePeak(double[] base) {
+        double noiseFactor = noise.range().isNone() ? 1.0 : 1.0 + noise.pct();
+        for (int g = 0; g < base.length; g++) {
+            double scale = profile == Profile.CURRENT && groups.hasLrScale(g) ? groups.lrScale(g) : 1.0;
+            double peak = Math.max(Math.max(base[g], lrFloor) * growth, warmupLrInit) * noiseFactor * scale;
+            if (!Double.isFinite(peak)) {
+                throw new IllegalArgumentException("param_groups[" + g
+                        + "].initial_lr must keep every learning rate finite, got " + base[g] + " (peak "
+                        + peak + ")");
+            }
+        }
     }
 
     static void checkT(String what, long t) {
@@ -165,9 +199,10 @@ public abstract class AbstractLRScheduler implements LRScheduler {
     @Override
     public double[] lrAt(long t) {
         checkT("t", t);
-        double[] out = new double[baseValues.length];
+        double[] base = baseValues;
+        double[] out = new double[base.length];
         for (int g = 0; g < out.length; g++) {
-            out[g] = schedule.value(t, baseValues[g]);
+            out[g] = schedule.value(t, base[g]);
         }
         return out;
     }
@@ -226,15 +261,26 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         return new SchedulerState(name, toList(baseValues), toList(groups.lrs()), null);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException also when a restored base value would let a learning rate
+     *     overflow (see the class comment)
+     */
     @Override
     public void restore(SchedulerState state) {
         Checks.notNull("state", state);
         state.requireFor(name, baseValues.length);
-        for (int g = 0; g < baseValues.length; g++) {
-            baseValues[g] = state.baseValues().get(g);
-            groups.setInitialLr(g, baseValues[g]);
+        double[] restored = new double[baseValues.length];
+        for (int g = 0; g < restored.length; g++) {
+            restored[g] = state.baseValues().get(g);
+        }
+        checkFinitePeak(restored);
+        for (int g = 0; g < restored.length; g++) {
+            groups.setInitialLr(g, restored[g]);
             groups.setLr(g, state.lrs().get(g));
         }
+        baseValues = restored;
         groupValues = bind(schedule, baseValues);
     }
 
@@ -358,6 +404,20 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         Noise noise() {
             return noiseRangeT.isNone() ? Noise.NONE
                     : Noise.of(noiseRangeT, noiseType, noisePct, noiseStd, noiseSeed);
+        }
+
+        /**
+         * The largest factor by which the schedule can multiply a base value (or {@code lr_min}) for any
+         * {@code t >= 0}: 1 unless a decay rate above 1 makes it grow. Builders whose schedule can grow
+         * override this and refuse a growth that overflows.
+         */
+        double growth() {
+            return 1.0;
+        }
+
+        /** The schedule's floor ({@code lr_min}) where it has one, for the finite-peak check. */
+        double lrFloor() {
+            return 0.0;
         }
 
         /** Validates the shared options. */

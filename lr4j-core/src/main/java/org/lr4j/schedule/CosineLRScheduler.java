@@ -15,6 +15,13 @@ import org.lr4j.internal.Checks;
  * </pre>
  * After {@code cycle_limit} cycles: {@code lr_min}. The warmup always ends at {@code base}.
  *
+ * <p>Where timm fails inside a cycle, lr4j gives the value the formula tends to: far out in a series of
+ * cycles with {@code cycle_mul != 1} the cycle position {@code t_curr} can come out a rounding error
+ * below 0, where a fractional {@code k} makes timm's {@code t_curr ** k} complex (a {@code TypeError} in
+ * {@code math.cos}), and {@code t_curr^k} or {@code t_i^k} can overflow or underflow (an
+ * {@code OverflowError} or {@code ZeroDivisionError}); lr4j then uses {@code (max(t_curr, 0) / t_i)^k}.
+ * Everywhere timm gives a number lr4j gives the same number.
+ *
  * <p>Example (asserted by {@code FamilyTest}): one group with {@code lr = 0.1}, {@code t_initial = 100}:
  * {@code lrAt(0) = 0.1}, {@code lrAt(50) = 0.05}, {@code lrAt(100) = 0.0}.
  */
@@ -34,6 +41,18 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
     /** {@code k_decay}. */
     public double kDecay() {
         return kDecay;
+    }
+
+    /**
+     * timm's {@code t_curr ** k / t_i ** k}; where that is not a finite number (timm raises there) the
+     * limit {@code (max(t_curr, 0) / t_i)^k}. Shared with {@link PolyLRScheduler}.
+     */
+    static double kRatio(double tCurr, double tI, double k) {
+        double x = Math.pow(tCurr, k) / Math.pow(tI, k);
+        if (Double.isFinite(x)) {
+            return x;
+        }
+        return Math.pow(Math.max(tCurr, 0) / tI, k);
     }
 
     /** Options of {@link CosineLRScheduler}. */
@@ -83,7 +102,11 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
 
         @Override
         public double factor(double tCurr, double tI) {
-            return 1 + Math.cos(Math.PI * Math.pow(tCurr, k) / Math.pow(tI, k));
+            double a = Math.pow(tCurr, k);
+            double b = Math.pow(tI, k);
+            // timm's order, (pi * t_curr^k) / t_i^k; where the powers overflow, the ratio's power instead
+            double x = Double.isFinite(a) && Double.isFinite(b) ? Math.PI * a / b : Math.PI * kRatio(tCurr, tI, k);
+            return 1 + Math.cos(x);
         }
 
         @Override

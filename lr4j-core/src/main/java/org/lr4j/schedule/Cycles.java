@@ -234,12 +234,18 @@ final class Cycles implements Schedule {
     /**
      * timm's {@code get_cycle_length(cycles)} without the warmup prefix: the length of the first
      * {@code max(1, cycles != 0 ? cycles : cycle_limit)} cycles.
+     *
+     * @throws ArithmeticException when the length does not fit in a {@code long}
      */
     long length(long cycles) {
         long c = Math.max(1, cycles != 0 ? cycles : cycleLimit);
         if (cycleMul == 1.0) {
-            return tInitial * c;
+            return Math.multiplyExact(tInitial, c);
         }
-        return (long) Math.floor(-tInitial * (Math.pow(cycleMul, c) - 1) / (1 - cycleMul));
+        double length = Math.floor(-tInitial * (Math.pow(cycleMul, c) - 1) / (1 - cycleMul));
+        if (!(length < 0x1.0p63)) {
+            throw new ArithmeticException("long overflow");
+        }
+        return (long) length;
     }
 }

@@ -41,12 +41,20 @@ public abstract class CyclicLRScheduler extends AbstractLRScheduler {
      * {@code floor(-t_initial * (cycle_mul^c - 1) / (1 - cycle_mul))}; plus {@code warmup_t} with
      * {@code warmup_prefix} (current profile only).
      *
-     * @throws IllegalArgumentException when {@code cycles < 0}
+     * @throws IllegalArgumentException when {@code cycles < 0}, or when the length does not fit in a
+     *     {@code long} (timm computes it with Python's unbounded integers, or raises
+     *     {@code OverflowError} when {@code cycle_mul^cycles} overflows)
      */
     public long cycleLength(long cycles) {
         Checks.nonNegative("cycles", cycles);
-        long t = this.cycles.length(cycles);
-        return warmupPrefix && profile() == Profile.CURRENT ? t + warmupT : t;
+        try {
+            long t = this.cycles.length(cycles);
+            return warmupPrefix && profile() == Profile.CURRENT ? Math.addExact(t, warmupT) : t;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("cycle_length(" + cycles + ") must fit in a long, got more than "
+                    + Long.MAX_VALUE + " (t_initial=" + tInitial + ", cycle_mul=" + cycleMul + ", cycle_limit="
+                    + cycleLimit + ")", e);
+        }
     }
 
     /** {@code t_initial}. */
@@ -142,7 +150,50 @@ public abstract class CyclicLRScheduler extends AbstractLRScheduler {
             Checks.positive("cycle_mul", cycleMul);
             Checks.nonNegative("cycle_decay", cycleDecay());
             Checks.nonNegative("cycle_limit", cycleLimit());
+            if (Double.isInfinite(growth())) {
+                throw new IllegalArgumentException("cycle_decay must stay <= 1, or its power for the last cycle any"
+                        + " t < 2^63 reaches finite, got " + cycleDecay());
+            }
             return new Cycles(shape, tInitial, lrMin, cycleMul, cycleDecay(), cycleLimit(), profile);
+        }
+
+        /**
+         * {@code cycle_decay^n} for the largest {@code n} that shows: the last cycle a {@code t < 2^63}
+         * can reach below {@code cycle_limit} (in timm 0.4 also the after-the-last-cycle exponent
+         * {@code cycle_limit}, which scales {@code lr_min}); 1 when {@code cycle_decay <= 1}.
+         */
+        @Override
+        double growth() {
+            double decay = cycleDecay();
+            return decay > 1 ? Math.pow(decay, lastDecayExponent()) : 1.0;
+        }
+
+        @Override
+        double lrFloor() {
+            return lrMin;
+        }
+
+        private double lastDecayExponent() {
+            double reachable = reachableCycles();
+            long limit = cycleLimit();
+            double n = profile == Profile.TIMM_0_4
+                    ? (limit == 0 ? reachable : Math.min(limit, reachable + 1))
+                    : Math.min(limit - 1, reachable);
+            return Math.max(0, n);
+        }
+
+        /** An upper bound of the cycle index {@code i} at any {@code t < 2^63}. */
+        private double reachableCycles() {
+            double tMax = 0x1.0p63;
+            if (cycleMul == 1.0) {
+                return Math.floor(tMax / tInitial);
+            }
+            if (cycleMul > 1) {
+                return Math.floor(Math.log1p(tMax / tInitial * (cycleMul - 1)) / Math.log(cycleMul)) + 1;
+            }
+            // cycle_mul < 1: the logarithm's argument 1 - t / t_initial * (1 - cycle_mul) is at least 2^-53
+            // while positive (past that every cycle is over)
+            return Math.floor(53 * Math.log(2) / -Math.log(cycleMul)) + 1;
         }
     }
 }

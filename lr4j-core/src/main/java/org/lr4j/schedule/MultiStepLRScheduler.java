@@ -63,6 +63,11 @@ public final class MultiStepLRScheduler extends AbstractLRScheduler {
             this.decayT = Checks.notNull("decay_t", decayT).clone();
         }
 
+        @Override
+        double growth() {
+            return decayRate > 1 ? Math.pow(decayRate, decayT.length) : 1.0;
+        }
+
         /** {@code decay_rate}: the factor applied at each milestone ({@code >= 0}, default 1). */
         public Builder decayRate(double value) {
             this.decayRate = value;
@@ -72,20 +77,25 @@ public final class MultiStepLRScheduler extends AbstractLRScheduler {
         /**
          * {@inheritDoc}
          *
-         * @throws IllegalArgumentException also when a milestone is not finite, the milestones are not
-         *     sorted, or {@code decay_rate < 0}
+         * @throws IllegalArgumentException also when a milestone is negative or not finite, the
+         *     milestones are not sorted, {@code decay_rate < 0}, or {@code decay_rate^len(decay_t)}
+         *     overflows
          */
         @Override
         public MultiStepLRScheduler build() {
             validateCommon();
             for (int i = 0; i < decayT.length; i++) {
-                Checks.finite("decay_t[" + i + "]", decayT[i]);
+                Checks.nonNegative("decay_t[" + i + "]", decayT[i]);
                 if (i > 0 && decayT[i] < decayT[i - 1]) {
                     throw new IllegalArgumentException("decay_t must be sorted ascending, got "
                             + java.util.Arrays.toString(decayT) + " (" + decayT[i] + " after " + decayT[i - 1] + ")");
                 }
             }
             Checks.nonNegative("decay_rate", decayRate);
+            if (Double.isInfinite(growth())) {
+                throw new IllegalArgumentException("decay_rate must stay <= 1, or its power for all " + decayT.length
+                        + " milestones finite, got " + decayRate);
+            }
             return new MultiStepLRScheduler(this,
                     Warmup.of(new MultiStepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));
         }

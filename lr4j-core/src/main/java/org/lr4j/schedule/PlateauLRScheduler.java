@@ -189,7 +189,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler {
         state.requireFor(name(), groupCount());
         PlateauState p = state.plateau();
         if (p == null) {
-            throw new IllegalArgumentException("state.plateau is missing for a plateau scheduler");
+            throw new IllegalArgumentException("state.plateau must be given for a plateau scheduler, got null");
         }
         super.restore(state);
         best = p.best();

@@ -12,6 +12,12 @@ import org.lr4j.internal.Checks;
  * </pre>
  * After {@code cycle_limit} cycles: {@code lr_min}. The warmup always ends at {@code base}.
  *
+ * <p>Where timm fails inside a cycle (far out in a series of cycles with {@code cycle_mul != 1}, a
+ * rounding error puts {@code t_curr} just outside {@code [0, t_i]}, and a fractional {@code k} or
+ * {@code power} then makes timm's value complex, or a power overflows), lr4j gives the value the
+ * formula tends to, as {@link CosineLRScheduler} does; everywhere timm gives a number lr4j gives the
+ * same number.
+ *
  * <p>Example (asserted by {@code FamilyTest}): one group with {@code lr = 0.1}, {@code t_initial = 100},
  * {@code power = 1}: {@code lrAt(0) = 0.1}, {@code lrAt(25) = 0.07500000000000001}, {@code lrAt(100) = 0.0}.
  */
@@ -92,8 +98,10 @@ public final class PolyLRScheduler extends CyclicLRScheduler {
 
         @Override
         public double factor(double tCurr, double tI) {
-            double ratio = linear ? tCurr / tI : Math.pow(tCurr, k) / Math.pow(tI, k);
-            return Math.pow(1 - ratio, power);
+            double rest = 1 - (linear ? tCurr / tI : CosineLRScheduler.kRatio(tCurr, tI, k));
+            double y = Math.pow(rest, power);
+            // rest a rounding error below 0 with a fractional power: timm's value is complex; the limit is 0
+            return Double.isNaN(y) ? Math.pow(Math.max(rest, 0), power) : y;
         }
 
         @Override

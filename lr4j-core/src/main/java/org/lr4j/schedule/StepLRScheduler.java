@@ -49,6 +49,16 @@ public final class StepLRScheduler extends AbstractLRScheduler {
             this.decayT = decayT;
         }
 
+        /** The largest {@code t // decay_t} for {@code t < 2^63}. */
+        private double maxDecays() {
+            return Math.floor(0x1.0p63 / decayT);
+        }
+
+        @Override
+        double growth() {
+            return decayRate > 1 ? Math.pow(decayRate, maxDecays()) : 1.0;
+        }
+
         /** {@code decay_rate}: the factor applied every {@code decay_t} ({@code >= 0}, default 1). */
         public Builder decayRate(double value) {
             this.decayRate = value;
@@ -58,13 +68,19 @@ public final class StepLRScheduler extends AbstractLRScheduler {
         /**
          * {@inheritDoc}
          *
-         * @throws IllegalArgumentException also when {@code decay_t <= 0} or {@code decay_rate < 0}
+         * @throws IllegalArgumentException also when {@code decay_t <= 0}, {@code decay_rate < 0}, or
+         *     {@code decay_rate > 1} would overflow for some {@code t < 2^63} (timm raises
+         *     {@code OverflowError} there)
          */
         @Override
         public StepLRScheduler build() {
             validateCommon();
             Checks.positive("decay_t", decayT);
             Checks.nonNegative("decay_rate", decayRate);
+            if (Double.isInfinite(growth())) {
+                throw new IllegalArgumentException("decay_rate must stay <= 1, or its power for the most decays any"
+                        + " t < 2^63 reaches finite, got " + decayRate);
+            }
             return new StepLRScheduler(this,
                     Warmup.of(new StepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));
         }

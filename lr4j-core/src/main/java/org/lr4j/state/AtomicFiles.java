@@ -39,6 +39,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
+            permitLikeANewFile(tmp, abs);
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 content.writeTo(out);
@@ -52,6 +53,21 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A temporary file is created owner-only (0600); give it the target's permissions, or those of an
+     * ordinary new file (0644), so that the rename does not make files unreadable to others.
+     */
+    private static void permitLikeANewFile(Path tmp, Path target) throws IOException {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stand
         }
     }
 

@@ -17,7 +17,7 @@ public record PlateauState(double best, long numBadEpochs, long cooldownCounter,
      * Validates and copies.
      *
      * @throws IllegalArgumentException when a counter is negative, {@code best} is NaN, or a
-     *     restore value is not finite
+     *     restore value is negative or not finite
      */
     public PlateauState {
         if (Double.isNaN(best)) {

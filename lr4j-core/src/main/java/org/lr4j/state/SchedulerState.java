@@ -17,7 +17,7 @@ public record SchedulerState(String scheduler, List<Double> baseValues, List<Dou
      * Validates and copies.
      *
      * @throws IllegalArgumentException when a field is missing, the lists differ in length, or a
-     *     number is not finite
+     *     number is negative or not finite (no scheduler writes such a learning rate)
      */
     public SchedulerState {
         if (scheduler == null || scheduler.isEmpty()) {
@@ -44,22 +44,26 @@ public record SchedulerState(String scheduler, List<Double> baseValues, List<Dou
         }
         for (int i = 0; i < values.size(); i++) {
             Double v = values.get(i);
-            if (v == null || !Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number, got " + v);
+            if (v == null || !Double.isFinite(v) || v < 0) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number >= 0, got " + v);
             }
         }
         return List.copyOf(values);
     }
 
-    /** Checks that this state belongs to a scheduler named {@code name} with {@code groups} groups. */
+    /**
+     * Checks that this state belongs to a scheduler named {@code name} with {@code groups} groups.
+     *
+     * @throws IllegalArgumentException when it does not
+     */
     public void requireFor(String name, int groups) {
         if (!Objects.equals(scheduler, name)) {
-            throw new IllegalArgumentException("state is of a " + scheduler + " scheduler, cannot restore a "
-                    + name + " scheduler");
+            throw new IllegalArgumentException("state.scheduler must be " + name + " (the scheduler restored), got "
+                    + scheduler);
         }
         if (baseValues.size() != groups) {
-            throw new IllegalArgumentException("state has " + baseValues.size()
-                    + " groups, the scheduler has " + groups);
+            throw new IllegalArgumentException("state.base_values must hold one value per group (" + groups
+                    + "), got " + baseValues.size());
         }
     }
 }

@@ -116,7 +116,7 @@ class FactoryTest {
                 () -> SchedulerConfig.fromArgs(Map.of("epochs", 2.5))).getMessage());
         assertEquals("warmup_prefix must be true or false, got \"maybe\"", assertThrows(IllegalArgumentException.class,
                 () -> SchedulerConfig.fromArgs(Map.of("warmup_prefix", "maybe"))).getMessage());
-        assertEquals("lr_noise takes one or two fractions, got 3 [0.1, 0.2, 0.3]", assertThrows(IllegalArgumentException.class,
+        assertEquals("lr_noise must hold one or two fractions, got [0.1, 0.2, 0.3]", assertThrows(IllegalArgumentException.class,
                 () -> SchedulerConfig.fromArgs(Map.of("lr_noise", List.of(0.1, 0.2, 0.3)))).getMessage());
     }
 

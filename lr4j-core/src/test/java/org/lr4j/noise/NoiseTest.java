@@ -50,7 +50,7 @@ class NoiseTest {
 
     @Test
     void validation() {
-        assertEquals("noise_pct must be >= 0, got -0.1", assertThrows(IllegalArgumentException.class,
+        assertEquals("noise_pct must be in [0.0, 1.0] for uniform noise, got -0.1", assertThrows(IllegalArgumentException.class,
                 () -> Noise.of(NoiseRange.from(0), NoiseType.UNIFORM, -0.1, 1, 0)).getMessage());
         assertEquals("noise_range_t must be a finite number, got NaN", assertThrows(IllegalArgumentException.class,
                 () -> NoiseRange.from(Double.NaN)).getMessage());

@@ -157,7 +157,7 @@ class FamilyTest {
             assertEquals(a.lr(0), b.lr(0));
             assertEquals(a.lr(1), b.lr(1));
         }
-        assertEquals("state is of a plateau scheduler, cannot restore a tanh scheduler",
+        assertEquals("state.scheduler must be tanh (the scheduler restored), got plateau",
                 assertThrows(IllegalArgumentException.class,
                         () -> TanhLRScheduler.builder(ParamGroupList.of(0.1, 0.2), 5).build().restore(p.state())).getMessage());
     }

@@ -55,12 +55,12 @@ class TanhLRSchedulerTest {
         assertMessage("cycle_limit must be >= 0, got -1", () -> tanh(10, b -> b.cycleLimit(-1)));
         assertMessage("warmup_t must be >= 0, got -2", () -> tanh(10, b -> b.warmupT(-2)));
         assertMessage("warmup_lr_init must be a finite number, got NaN", () -> tanh(10, b -> b.warmupLrInit(Double.NaN)));
-        assertMessage("noise_pct must be > 0, got 0.0", () -> tanh(10, b -> b.noiseRangeT(5).noisePct(0)));
+        assertMessage("noise_pct must be in [1.0E-4, 1.0] for normal noise, got 0.0", () -> tanh(10, b -> b.noiseRangeT(5).noisePct(0)));
         assertMessage("noise_range_t must be [start, end] with start <= end, got [9.0, 3.0]",
                 () -> tanh(10, b -> b.noiseRangeT(9, 3)));
-        assertMessage("initial_lr missing from param_groups[0] (initialize=false needs it)",
+        assertMessage("param_groups[0].initial_lr must be given when initialize=false, got none",
                 () -> TanhLRScheduler.builder(ParamGroupList.of(0.1), 10).initialize(false).build());
-        assertMessage("lr missing from param_groups[1]",
+        assertMessage("param_groups[1].lr must be given, got none",
                 () -> TanhLRScheduler.builder(ParamGroupList.of(ParamGroup.of(0.1), ParamGroup.empty()), 10).build());
         assertMessage("epoch must be >= 0, got -1", () -> tanh(10, b -> { }).step(-1, null));
         assertMessage("num_updates must be >= 0, got -5", () -> tanh(10, b -> b.tInEpochs(false)).stepUpdate(-5, null));

@@ -1,0 +1,313 @@
+package org.lr4j.djl;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.tracker.ParameterTracker;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lr4j.driver.ParamGroupArray;
+import org.lr4j.driver.ParamGroups;
+
+/**
+ * A DJL model's trainable parameters split into named groups, each with its own live learning rate,
+ * {@code initial_lr}, optional {@code lr_scale} and weight decay: the {@link ParamGroups} an lr4j
+ * scheduler drives, and, through {@link #tracker()}, the learning rate every DJL optimizer reads.
+ *
+ * <p>Parameters are assigned by name rules, first matching group wins. {@link #timm} makes timm's
+ * groups ({@code param_groups_weight_decay}): with {@code weight_decay > 0}, group 0 {@code no_decay}
+ * holds the biases and every parameter of at most one dimension (norm scales and shifts) with weight
+ * decay 0, group 1 {@code decay} holds the rest with {@code weight_decay}; with weight decay 0, one
+ * group {@code all}.
+ *
+ * <pre>{@code
+ * // a Linear(3) layer after initialize: "weight" (3 x 4) and "bias" (3)
+ * DjlParamGroups g = DjlParamGroups.timm(block.getParameters(), 0.1, 1e-4);
+ * g.size();                 // 2
+ * g.name(0);                // "no_decay", holding "bias", weight decay 0.0
+ * g.name(1);                // "decay", holding "weight", weight decay 1e-4
+ * g.tracker().getNewValue(biasId, 1);   // 0.1f, the live lr of group 0
+ * }</pre>
+ *
+ * <p>Not thread-safe, like the optimizer state it stands for: a scheduler writes the rates between
+ * updates, the optimizer reads them during {@code Trainer.step()}.
+ */
+public final class DjlParamGroups implements ParamGroups {
+    /** Decides whether a parameter (by its full name in the block, and itself) belongs to a group. */
+    @FunctionalInterface
+    public interface Rule {
+        /** Whether the parameter named {@code name} belongs to the group. */
+        boolean matches(String name, Parameter parameter);
+    }
+
+    /** Every parameter. */
+    public static final Rule ALL = (name, p) -> true;
+
+    /**
+     * timm's no-weight-decay rule: a parameter of at most one dimension (biases, norm scales and shifts)
+     * or one whose name ends with {@code bias}.
+     */
+    public static final Rule NO_DECAY = (name, p) -> {
+        Shape shape = p.getShape();
+        return name.endsWith("bias") || (shape != null && shape.dimension() <= 1);
+    };
+
+    private final String[] names;
+    private final double[] weightDecays;
+    /** The groups' learning-rate fields (lr, initial_lr, lr_scale): core's array-backed groups. */
+    private final ParamGroupArray rates;
+    private final Map<String, Integer> groupOfId;
+    private final List<List<String>> parameterNames;
+    private final ParameterTracker tracker;
+
+    private DjlParamGroups(Builder b, Map<String, Integer> groupOfId, List<List<String>> parameterNames) {
+        int n = b.names.size();
+        names = b.names.toArray(new String[0]);
+        weightDecays = new double[n];
+        double[] lrs = new double[n];
+        java.util.Arrays.fill(lrs, b.lr);
+        rates = ParamGroupArray.of(lrs);
+        for (int g = 0; g < n; g++) {
+            weightDecays[g] = b.weightDecays.get(g);
+            Double scale = b.lrScales.get(g);
+            if (scale != null) {
+                rates.lrScale(g, scale);
+            }
+        }
+        this.groupOfId = groupOfId;
+        this.parameterNames = parameterNames;
+        this.tracker = new GroupLrTracker(this);
+    }
+
+    /**
+     * timm's groups over {@code parameters} (see the class comment).
+     *
+     * @param parameters the block's parameters ({@code block.getParameters()}), initialized, so that
+     *     their shapes are known
+     * @param lr every group's learning rate
+     * @param weightDecay the weight decay of the {@code decay} group
+     * @throws IllegalArgumentException when {@code lr} or {@code weightDecay} is negative or not finite
+     */
+    public static DjlParamGroups timm(PairList<String, Parameter> parameters, double lr, double weightDecay) {
+        Builder b = builder(lr);
+        if (weightDecay > 0) {
+            b.group("no_decay", 0.0, NO_DECAY).group("decay", weightDecay, ALL);
+        } else {
+            b.group("all", checkedNonNegative("weight_decay", weightDecay), ALL);
+        }
+        return b.build(parameters);
+    }
+
+    /**
+     * A builder whose groups all start at learning rate {@code lr}.
+     *
+     * @throws IllegalArgumentException when {@code lr} is negative or not finite
+     */
+    public static Builder builder(double lr) {
+        return new Builder(checkedNonNegative("lr", lr));
+    }
+
+    /** Builds groups from rules. */
+    public static final class Builder {
+        private final double lr;
+        private final List<String> names = new ArrayList<>();
+        private final List<Double> weightDecays = new ArrayList<>();
+        private final List<Double> lrScales = new ArrayList<>();
+        private final List<Rule> rules = new ArrayList<>();
+
+        private Builder(double lr) {
+            this.lr = lr;
+        }
+
+        /**
+         * Adds a group without {@code lr_scale}.
+         *
+         * @throws IllegalArgumentException when the name is empty or taken, or the weight decay is
+         *     negative or not finite
+         */
+        public Builder group(String name, double weightDecay, Rule rule) {
+            return add(name, weightDecay, null, rule);
+        }
+
+        /**
+         * Adds a group with an {@code lr_scale} (current timm multiplies the scheduler's value by it).
+         *
+         * @throws IllegalArgumentException when the name is empty or taken, the weight decay is
+         *     negative or not finite, or the scale is not finite
+         */
+        public Builder group(String name, double weightDecay, double lrScale, Rule rule) {
+            if (!Double.isFinite(lrScale)) {
+                throw new IllegalArgumentException("lr_scale of group " + name + " must be finite, got " + lrScale);
+            }
+            return add(name, weightDecay, lrScale, rule);
+        }
+
+        private Builder add(String name, double weightDecay, Double lrScale, Rule rule) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("group name must not be empty, got " + name);
+            }
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("group name must be unique, got " + name + " twice");
+            }
+            if (rule == null) {
+                throw new IllegalArgumentException("rule of group " + name + " must not be null");
+            }
+            names.add(name);
+            weightDecays.add(checkedNonNegative("weight_decay of group " + name, weightDecay));
+            lrScales.add(lrScale);
+            rules.add(rule);
+            return this;
+        }
+
+        /**
+         * Assigns each trainable parameter (one that requires a gradient) to the first group whose rule
+         * matches it.
+         *
+         * @throws IllegalArgumentException when there is no group, or a trainable parameter matches no
+         *     group (the message names it)
+         */
+        public DjlParamGroups build(PairList<String, Parameter> parameters) {
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+            }
+            Map<String, Integer> groupOf = new HashMap<>();
+            List<List<String>> members = new ArrayList<>();
+            for (int g = 0; g < names.size(); g++) {
+                members.add(new ArrayList<>());
+            }
+            for (Pair<String, Parameter> pair : parameters) {
+                Parameter p = pair.getValue();
+                if (!p.requiresGradient()) {
+                    continue;
+                }
+                int found = -1;
+                for (int g = 0; g < rules.size() && found < 0; g++) {
+                    if (rules.get(g).matches(pair.getKey(), p)) {
+                        found = g;
+                    }
+                }
+                if (found < 0) {
+                    throw new IllegalArgumentException("parameter " + pair.getKey() + " matches no group of "
+                            + names);
+                }
+                groupOf.put(p.getId(), found);
+                members.get(found).add(pair.getKey());
+            }
+            List<List<String>> frozen = new ArrayList<>();
+            for (List<String> m : members) {
+                frozen.add(Collections.unmodifiableList(m));
+            }
+            return new DjlParamGroups(this, Collections.unmodifiableMap(groupOf), Collections.unmodifiableList(frozen));
+        }
+    }
+
+    private static double checkedNonNegative(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * The group of the parameter with DJL id {@code parameterId} ({@code Parameter.getId()}, what
+     * optimizers receive).
+     *
+     * @throws IllegalArgumentException when the parameter is in no group
+     */
+    public int groupOf(String parameterId) {
+        Integer g = groupOfId.get(parameterId);
+        if (g == null) {
+            throw new IllegalArgumentException("parameter id " + parameterId + " is in no group (a parameter"
+                    + " that does not require a gradient, or one of another block)");
+        }
+        return g;
+    }
+
+    /** Group {@code index}'s name. */
+    public String name(int index) {
+        return names[index];
+    }
+
+    /** Group {@code index}'s weight decay. */
+    public double weightDecay(int index) {
+        return weightDecays[index];
+    }
+
+    /** The full names (in the block) of group {@code index}'s parameters, in the block's order. */
+    public List<String> parameterNames(int index) {
+        return parameterNames.get(index);
+    }
+
+    /** The number of trainable parameters in all groups. */
+    public int parameterCount() {
+        return groupOfId.size();
+    }
+
+    /**
+     * The tracker to give every DJL optimizer ({@code Sgd.builder().setLearningRateTracker(t)},
+     * {@code Adam.builder().optLearningRateTracker(t)}, ...): it answers the live learning rate of the
+     * parameter's group, as a float, and changes nothing.
+     */
+    public ParameterTracker tracker() {
+        return tracker;
+    }
+
+    @Override
+    public int size() {
+        return names.length;
+    }
+
+    @Override
+    public boolean hasLr(int index) {
+        return rates.hasLr(index);
+    }
+
+    @Override
+    public double lr(int index) {
+        return rates.lr(index);
+    }
+
+    @Override
+    public void setLr(int index, double lr) {
+        rates.setLr(index, lr);
+    }
+
+    @Override
+    public boolean hasInitialLr(int index) {
+        return rates.hasInitialLr(index);
+    }
+
+    @Override
+    public double initialLr(int index) {
+        return rates.initialLr(index);
+    }
+
+    @Override
+    public void setInitialLr(int index, double initialLr) {
+        rates.setInitialLr(index, initialLr);
+    }
+
+    @Override
+    public boolean hasLrScale(int index) {
+        return rates.hasLrScale(index);
+    }
+
+    @Override
+    public double lrScale(int index) {
+        return rates.lrScale(index);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("[");
+        for (int g = 0; g < names.length; g++) {
+            sb.append(g > 0 ? ", " : "").append(names[g]).append("{lr=").append(rates.lr(g)).append(", weight_decay=")
+                    .append(weightDecays[g]).append(", params=").append(parameterNames.get(g).size()).append('}');
+        }
+        return sb.append(']').toString();
+    }
+}

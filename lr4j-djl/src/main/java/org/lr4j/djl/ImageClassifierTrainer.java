@@ -1,0 +1,415 @@
+package org.lr4j.djl;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import com.google.gson.GsonBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lr4j.driver.LRScheduler;
+import org.lr4j.factory.CreatedScheduler;
+import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.SchedulerFactory;
+import org.lr4j.state.AtomicFiles;
+
+/**
+ * Trains an image classifier with DJL (PyTorch engine, CPU) under an lr4j schedule, as timm's
+ * {@code python train.py DATA --sched tanh} does.
+ *
+ * <ol>
+ *   <li>{@link DjlEnvironment#configure()}: offline, no usage tracking, engine cache in
+ *       {@code ~/.lr4j/djl}.</li>
+ *   <li>Data: {@link ImageFolderData} for {@code DATA_DIR}, else {@link BuiltinShapes}. Model:
+ *       {@link Models}. Parameter groups: {@link DjlParamGroups#timm} at train.py's learning rate
+ *       ({@link SchedulerConfig#effectiveLr()}). Optimizer: {@link Optimizers}. Schedule:
+ *       {@link SchedulerFactory#create} with {@code updates_per_epoch = floor(train images /
+ *       batch_size)} (train.py drops the last partial batch), which also gives the number of epochs.</li>
+ *   <li>Each epoch {@code e}: shuffled batches (order seeded by {@code seed} and {@code e}); after each
+ *       update {@code step_update(num_updates, loss_avg)}; evaluation (loss, top-1, top-5); the summary's
+ *       {@code lr} (mean over groups); {@code step(e + 1, eval_metric)}; the summary row
+ *       ({@code summary.csv}); checkpoint {@code last.ckpt}, and {@code best.ckpt} when the eval metric
+ *       is the best so far (higher for top1/top5, lower for loss). Every file is written atomically.</li>
+ *   <li>Resume ({@link TrainConfig#resume()}): model parameters, scheduler state and counters from the
+ *       checkpoint, then train.py's resume call ({@code TrainDrive.resume}), continuing at the
+ *       checkpoint's epoch in its run folder; summary rows of epochs not yet checkpointed are dropped, so
+ *       every epoch appears once. See {@link Checkpoint} for what of the optimizer is restored.</li>
+ * </ol>
+ *
+ * <p>Before the engine starts it makes PyTorch's OpenMP threads wait passively and raises glibc's malloc
+ * thresholds ({@code NativeTuning}): on shared cores, spinning threads and per-step page faults otherwise
+ * dominate a step's time. For {@code resnet50} it also caps oneDNN at SSE4.1, whose faster kernels crash
+ * in ResNet-50's backward pass on this project's machines (see {@code NativeTuning}); this takes effect
+ * only if the engine was not loaded yet in the process.
+ *
+ * <p>The command line calls {@code run(config, listener, plot)}: a listener renders progress, the plot
+ * (lr4j-plot) writes {@code lr.png}; an {@link IllegalArgumentException} is bad input (the message names
+ * the flag or file), an {@link IOException} a failure to write the run folder.
+ */
+public final class ImageClassifierTrainer {
+    private static final String ENGINE = "PyTorch";
+
+    private ImageClassifierTrainer() {
+    }
+
+    /**
+     * {@link #run(TrainConfig, TrainListener, LrPlot)} without listener and plot.
+     *
+     * @throws IllegalArgumentException on bad input (see the full form)
+     * @throws IOException when the run folder cannot be written
+     */
+    public static TrainResult run(TrainConfig config) throws IOException {
+        return run(config, null, null);
+    }
+
+    /**
+     * Trains as the class comment says.
+     *
+     * @param config what to train
+     * @param listener progress callbacks, or null
+     * @param plot draws {@code lr.png} at the end, or null for none
+     * @return the finished run
+     * @throws IllegalArgumentException naming the flag or file: a missing or malformed data folder, no
+     *     classes or images, a batch size above the training images, a missing or corrupt checkpoint,
+     *     or one of another model, classes, image size or scheduler; an output folder that holds another
+     *     run; an unreadable image
+     * @throws IOException when the run folder cannot be written
+     */
+    public static TrainResult run(TrainConfig config, TrainListener listener, LrPlot plot) throws IOException {
+        DjlEnvironment.configure();
+        TrainListener out = listener != null ? listener : new TrainListener() { };
+        SchedulerConfig sc = config.schedule();
+        Checkpoint ckpt = config.resume() == null ? null : Checkpoint.read(config.resume());
+        ImageDataset data = config.dataDir() == null
+                ? BuiltinShapes.create(config.builtinTrainPerClass(), config.builtinValPerClass(), config.imgSize())
+                : ImageFolderData.open(config.dataDir(), config.imgSize());
+        if (ckpt != null) {
+            checkCompatible(ckpt, config, data);
+        }
+        int batch = (int) sc.batchSize();
+        int trainSize = data.train().size();
+        long upe = trainSize / batch;
+        if (upe < 1) {
+            throw new IllegalArgumentException("batch_size must be <= the " + trainSize + " training images of "
+                    + data.source() + ", got " + batch);
+        }
+        Path runDir = runDir(config);
+        Path summaryFile = runDir.resolve("summary.csv");
+        long startEpoch = ckpt == null ? 0 : ckpt.epoch();
+        List<SummaryRow> rows = new ArrayList<>();
+        if (ckpt == null) {
+            if (Files.exists(summaryFile)) {
+                throw new IllegalArgumentException("output " + runDir + " already holds a run (summary.csv);"
+                        + " choose another output folder or resume from its checkpoint");
+            }
+        } else {
+            for (SummaryRow r : SummaryCsv.read(summaryFile)) {
+                if (r.epoch() < startEpoch) {
+                    rows.add(r);
+                }
+            }
+        }
+
+        NativeTuning.keepFreedMemory();
+        NativeTuning.passiveOpenMpWait();
+        if (config.model().equals("resnet50")) {
+            NativeTuning.oneDnnIsa("SSE41");
+        }
+        Engine engine = Engine.getEngine(ENGINE);
+        engine.setRandomSeed((int) sc.seed());
+        JniUtils.setGradMode(false);
+        if (config.threads() != null) {
+            JniUtils.setNumThreads(config.threads());
+        }
+        Files.createDirectories(runDir);
+        writeArgs(runDir.resolve("args.json"), config.toArgs());
+
+        int s = config.imgSize();
+        try (Model model = Model.newInstance("lr4j-" + config.model(), Device.cpu(), ENGINE)) {
+            Block block = Models.create(config.model(), data.classes().size(), s);
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, s, s));
+            if (ckpt != null) {
+                try {
+                    block.loadParameters(model.getNDManager(),
+                            new DataInputStream(new ByteArrayInputStream(ckpt.modelParams())));
+                } catch (MalformedModelException | IOException e) {
+                    throw new IllegalArgumentException("checkpoint " + config.resume() + " holds parameters that do"
+                            + " not fit model " + config.model() + ": " + e.getMessage(), e);
+                }
+            }
+            DjlParamGroups groups = DjlParamGroups.timm(block.getParameters(), sc.effectiveLr(), config.weightDecay());
+            CreatedScheduler created = SchedulerFactory.create(sc, groups, upe);
+            LRScheduler scheduler = created.scheduler();
+            if (ckpt != null) {
+                try {
+                    scheduler.restore(ckpt.schedulerState());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("checkpoint " + config.resume() + ": " + e.getMessage(), e);
+                }
+            }
+            ScheduleDriver driver = new ScheduleDriver(scheduler, sc.schedOnUpdates(), upe);
+            driver.resume(startEpoch);
+            Optimizer optimizer = Optimizers.create(sc.opt(), groups, config.momentum(), startEpoch * upe);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(tc)) {
+                trainer.initialize(new Shape(batch, 3, s, s));
+                out.onStart(new RunInfo(runDir, data.source(), data.classes(), trainSize, data.val().size(),
+                        config.model(), countScalars(block), Optimizers.checkName(sc.opt()), groups.toString(), upe,
+                        startEpoch, created.numEpochs()));
+                Loop loop = new Loop(config, data, trainer, block, groups, driver, out, runDir, upe);
+                loop.bestEpoch = ckpt == null ? -1 : ckpt.bestEpoch();
+                loop.bestMetric = ckpt == null ? Double.NaN : ckpt.bestMetric();
+                for (long epoch = startEpoch; epoch < created.numEpochs(); epoch++) {
+                    rows.add(loop.epoch(epoch, created.numEpochs(), rows));
+                }
+                if (plot != null && !rows.isEmpty()) {
+                    writePlot(plot, runDir, rows);
+                }
+                return new TrainResult(runDir, rows, loop.bestEpoch, loop.bestMetric, driver.numUpdates(),
+                        loop.trainNanos, driver.schedulerNanos());
+            }
+        }
+    }
+
+    /** One run's state across epochs. */
+    private static final class Loop {
+        private final TrainConfig config;
+        private final ImageDataset data;
+        private final Trainer trainer;
+        private final Block block;
+        private final DjlParamGroups groups;
+        private final ScheduleDriver driver;
+        private final TrainListener out;
+        private final Path runDir;
+        private final long upe;
+        private final int batch;
+        private final int s;
+        private final float[] buffer;
+        private long bestEpoch;
+        private double bestMetric;
+        private long trainNanos;
+
+        Loop(TrainConfig config, ImageDataset data, Trainer trainer, Block block, DjlParamGroups groups,
+                ScheduleDriver driver, TrainListener out, Path runDir, long upe) {
+            this.config = config;
+            this.data = data;
+            this.trainer = trainer;
+            this.block = block;
+            this.groups = groups;
+            this.driver = driver;
+            this.out = out;
+            this.runDir = runDir;
+            this.upe = upe;
+            this.batch = (int) config.schedule().batchSize();
+            this.s = config.imgSize();
+            this.buffer = new float[batch * 3 * s * s];
+        }
+
+        SummaryRow epoch(long epoch, long numEpochs, List<SummaryRow> rows) throws IOException {
+            long t0 = System.nanoTime();
+            driver.beginEpoch(epoch);
+            int[] order = shuffled(data.train().size(), config.schedule().seed(), epoch);
+            double lossSum = 0;
+            for (int b = 0; b < upe; b++) {
+                long u0 = System.nanoTime();
+                float loss;
+                try (NDManager bm = trainer.getManager().newSubManager()) {
+                    NDList[] xy = batch(bm, data.train(), order, b * batch, batch);
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDList logits = trainer.forward(xy[0]);
+                        NDArray l = trainer.getLoss().evaluate(xy[1], logits);
+                        gc.backward(l);
+                        loss = l.getFloat();
+                    }
+                    trainer.step();
+                }
+                lossSum += loss;
+                double lossAvg = lossSum / (b + 1);
+                driver.afterUpdate(lossAvg);
+                trainNanos += System.nanoTime() - u0;
+                out.onBatch(epoch, b + 1, upe, lossAvg, groups.meanLr());
+            }
+            double trainLoss = lossSum / upe;
+            double[] eval = evaluate();
+            double lr = groups.meanLr();
+            String metricName = config.schedule().evalMetric().toLowerCase(Locale.ROOT);
+            double metric = switch (metricName) {
+                case "loss" -> eval[0];
+                case "top5" -> eval[2];
+                default -> eval[1];
+            };
+            driver.endEpoch(epoch, metric);
+            boolean best = Double.isNaN(bestMetric) || (metricName.equals("loss") ? metric < bestMetric : metric > bestMetric);
+            if (best) {
+                bestMetric = metric;
+                bestEpoch = epoch;
+            }
+            SummaryRow row = new SummaryRow(epoch, trainLoss, eval[0], eval[1], eval[2], lr);
+            List<SummaryRow> all = new ArrayList<>(rows);
+            all.add(row);
+            SummaryCsv.write(runDir.resolve("summary.csv"), all);
+            Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
+                    Optimizers.checkName(config.schedule().opt()), driver.scheduler().state(), bestEpoch, bestMetric,
+                    config.toArgs(), params());
+            ckpt.write(runDir.resolve("last.ckpt"));
+            if (best) {
+                ckpt.write(runDir.resolve("best.ckpt"));
+            }
+            out.onEpoch(new EpochResult(row, numEpochs, driver.numUpdates(), (System.nanoTime() - t0) / 1e9, best));
+            return row;
+        }
+
+        /** Validation: {loss, top1 %, top5 %}. */
+        private double[] evaluate() {
+            LabeledImages val = data.val();
+            int n = val.size();
+            int k = Math.min(5, data.classes().size());
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            double loss = 0;
+            long top1 = 0;
+            long topk = 0;
+            for (int start = 0; start < n; start += batch) {
+                int m = Math.min(batch, n - start);
+                try (NDManager bm = trainer.getManager().newSubManager()) {
+                    NDList[] xy = batch(bm, val, order, start, m);
+                    float[] logits = trainer.evaluate(xy[0]).singletonOrThrow().toFloatArray();
+                    int c = logits.length / m;
+                    for (int i = 0; i < m; i++) {
+                        int label = val.label(start + i);
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int j = 0; j < c; j++) {
+                            max = Math.max(max, logits[i * c + j]);
+                        }
+                        double sum = 0;
+                        int above = 0;
+                        float target = logits[i * c + label];
+                        for (int j = 0; j < c; j++) {
+                            sum += Math.exp(logits[i * c + j] - max);
+                            if (logits[i * c + j] > target) {
+                                above++;
+                            }
+                        }
+                        loss += Math.log(sum) + max - target;
+                        top1 += above == 0 ? 1 : 0;
+                        topk += above < k ? 1 : 0;
+                    }
+                }
+            }
+            return new double[] {loss / n, 100.0 * top1 / n, 100.0 * topk / n};
+        }
+
+        private NDList[] batch(NDManager bm, LabeledImages split, int[] order, int start, int m) {
+            int size = 3 * s * s;
+            float[] x = m == batch ? buffer : new float[m * size];
+            long[] y = new long[m];
+            for (int i = 0; i < m; i++) {
+                int index = order[start + i];
+                split.read(index, x, i * size);
+                y[i] = split.label(index);
+            }
+            return new NDList[] {new NDList(bm.create(x, new Shape(m, 3, s, s))), new NDList(bm.create(y))};
+        }
+
+        private byte[] params() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream dos = new DataOutputStream(bytes)) {
+                block.saveParameters(dos);
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    /** A permutation of {@code 0..n-1} fixed by the seed and the epoch. */
+    static int[] shuffled(int n, long seed, long epoch) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static void checkCompatible(Checkpoint ckpt, TrainConfig config, ImageDataset data) {
+        String file = "checkpoint " + config.resume();
+        if (!ckpt.model().equals(config.model())) {
+            throw new IllegalArgumentException(file + " holds model " + ckpt.model() + ", model is " + config.model());
+        }
+        if (ckpt.imgSize() != config.imgSize()) {
+            throw new IllegalArgumentException(file + " was trained at img_size " + ckpt.imgSize() + ", img_size is "
+                    + config.imgSize());
+        }
+        if (!ckpt.classes().equals(data.classes())) {
+            throw new IllegalArgumentException(file + " was trained on classes " + ckpt.classes() + ", the data has "
+                    + data.classes());
+        }
+    }
+
+    private static Path runDir(TrainConfig config) {
+        if (config.output() != null) {
+            return config.output();
+        }
+        if (config.resume() != null) {
+            Path parent = config.resume().toAbsolutePath().getParent();
+            return parent;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return Paths.get("output", "train", stamp + "-" + config.model() + "-" + config.imgSize());
+    }
+
+    private static void writeArgs(Path file, Map<String, Object> args) throws IOException {
+        AtomicFiles.writeString(file, new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(args));
+    }
+
+    private static void writePlot(LrPlot plot, Path runDir, List<SummaryRow> rows) throws IOException {
+        List<SummaryRow> copy = List.copyOf(rows);
+        AtomicFiles.write(runDir.resolve("lr.png"), o -> plot.write(o, copy));
+    }
+
+    private static long countScalars(Block block) {
+        long n = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient() && p.getValue().getShape() != null) {
+                n += p.getValue().getShape().size();
+            }
+        }
+        return n;
+    }
+}

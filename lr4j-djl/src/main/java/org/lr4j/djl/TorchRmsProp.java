@@ -1,0 +1,43 @@
+package org.lr4j.djl;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * PyTorch's {@code torch.optim.RMSprop} (not centered), as timm creates it for {@code --opt rmsprop}
+ * ({@code alpha = 0.9}, {@code eps = 1e-8}), for DJL's PyTorch engine (whose {@code RmsProp} is not
+ * implemented): {@code sq = alpha * sq + (1 - alpha) * grad^2}; {@code d = grad / (sqrt(sq) + eps)};
+ * with momentum {@code buf = momentum * buf + d} and {@code weight -= lr * buf}, else
+ * {@code weight -= lr * d}.
+ */
+final class TorchRmsProp extends TorchStyleOptimizer {
+    private final float alpha;
+    private final float eps;
+    private final float momentum;
+
+    TorchRmsProp(Builder builder, float alpha, float eps, float momentum) {
+        super(builder);
+        this.alpha = alpha;
+        this.eps = eps;
+        this.momentum = momentum;
+    }
+
+    @Override
+    void step(String parameterId, NDArray weight, NDArray grad, float lr) {
+        NDArray sq = state("square_avg", parameterId, weight);
+        try (NDArray g2 = grad.square()) {
+            sq.muli(alpha).addi(g2.muli(1f - alpha));
+        }
+        try (NDArray avg = sq.sqrt()) {
+            grad.divi(avg.addi(eps));
+        }
+        if (momentum != 0f) {
+            NDArray buf = state("momentum", parameterId, weight);
+            buf.muli(momentum).addi(grad);
+            try (NDArray delta = buf.mul(lr)) {
+                weight.subi(delta);
+            }
+        } else {
+            weight.subi(grad.muli(lr));
+        }
+    }
+}

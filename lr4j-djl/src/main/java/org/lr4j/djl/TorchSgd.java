@@ -1,0 +1,39 @@
+package org.lr4j.djl;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * PyTorch's {@code torch.optim.SGD} with momentum (dampening 0), optionally Nesterov, for DJL's PyTorch
+ * engine (whose {@code Nag} is not implemented): {@code buf = momentum * buf + grad}; Nesterov:
+ * {@code weight -= lr * (grad + momentum * buf)}; else {@code weight -= lr * buf}. With momentum 0 it
+ * is plain SGD, {@code weight -= lr * grad}.
+ */
+final class TorchSgd extends TorchStyleOptimizer {
+    private final float momentum;
+    private final boolean nesterov;
+
+    TorchSgd(Builder builder, float momentum, boolean nesterov) {
+        super(builder);
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    void step(String parameterId, NDArray weight, NDArray grad, float lr) {
+        if (momentum != 0f) {
+            NDArray buf = state("momentum", parameterId, weight);
+            buf.muli(momentum).addi(grad);
+            if (nesterov) {
+                try (NDArray m = buf.mul(momentum)) {
+                    grad.addi(m);
+                }
+            } else {
+                try (NDArray delta = buf.mul(lr)) {
+                    weight.subi(delta);
+                }
+                return;
+            }
+        }
+        weight.subi(grad.muli(lr));
+    }
+}

@@ -1,0 +1,255 @@
+package org.lr4j.djl;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.lr4j.factory.SchedulerConfig;
+
+/**
+ * What {@link ImageClassifierTrainer#run} trains: train.py's schedule, optimizer and batch flags (held by
+ * a {@link SchedulerConfig}: {@code sched}, {@code epochs}, {@code lr}/{@code lr_base}, {@code opt},
+ * {@code batch_size}, {@code seed}, {@code eval_metric}, ...) plus the data, the model, momentum,
+ * weight decay, image size, run folder and checkpoint to resume. Immutable.
+ *
+ * <p>Defaults are train.py's ({@code momentum = 0.9}, {@code weight_decay = 2e-5}) except where the
+ * built-in data calls for others: without a data folder the model defaults to {@code smallcnn} and the
+ * image size to 32; with one, to {@code resnet50} (train.py's default) and 224.
+ *
+ * <pre>{@code
+ * TrainConfig c = TrainConfig.builder(SchedulerConfig.builder().sched("tanh").epochs(10).build())
+ *         .output(Path.of("runs/tanh")).build();
+ * c.model();     // "smallcnn"
+ * c.imgSize();   // 32
+ * }</pre>
+ */
+public final class TrainConfig {
+    /** The valid {@code eval_metric} names. */
+    public static final List<String> EVAL_METRICS = List.of("top1", "top5", "loss");
+
+    private final SchedulerConfig schedule;
+    private final Path dataDir;
+    private final String model;
+    private final double momentum;
+    private final double weightDecay;
+    private final int imgSize;
+    private final Path output;
+    private final Path resume;
+    private final int builtinTrainPerClass;
+    private final int builtinValPerClass;
+    private final Integer threads;
+
+    private TrainConfig(Builder b, String model, int imgSize) {
+        schedule = b.schedule;
+        dataDir = b.dataDir;
+        this.model = model;
+        momentum = b.momentum;
+        weightDecay = b.weightDecay;
+        this.imgSize = imgSize;
+        output = b.output;
+        resume = b.resume;
+        builtinTrainPerClass = b.builtinTrainPerClass;
+        builtinValPerClass = b.builtinValPerClass;
+        threads = b.threads;
+    }
+
+    /** A builder over {@code schedule} with the other values at their defaults. */
+    public static Builder builder(SchedulerConfig schedule) {
+        return new Builder(Objects.requireNonNull(schedule, "schedule"));
+    }
+
+    /** The schedule, optimizer name, learning rate, batch size, seed and eval metric flags. */
+    public SchedulerConfig schedule() {
+        return schedule;
+    }
+
+    /** The image folder, or null for the built-in data. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The model name (lower case). */
+    public String model() {
+        return model;
+    }
+
+    /** The optimizer's momentum. */
+    public double momentum() {
+        return momentum;
+    }
+
+    /** The weight decay (of the {@code decay} group; biases and norms get none). */
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /** The image size the model sees. */
+    public int imgSize() {
+        return imgSize;
+    }
+
+    /** The run folder, or null for {@code output/train/<time>-<model>-<img_size>} (or, on resume, the checkpoint's folder). */
+    public Path output() {
+        return output;
+    }
+
+    /** The checkpoint to resume from, or null. */
+    public Path resume() {
+        return resume;
+    }
+
+    /** Built-in data: training images per class. */
+    public int builtinTrainPerClass() {
+        return builtinTrainPerClass;
+    }
+
+    /** Built-in data: validation images per class. */
+    public int builtinValPerClass() {
+        return builtinValPerClass;
+    }
+
+    /** PyTorch's intra-op threads, or null for PyTorch's default (one per core). */
+    public Integer threads() {
+        return threads;
+    }
+
+    /**
+     * Every argument by train.py's Python names (the schedule's, then {@code data_dir}, {@code model},
+     * {@code momentum}, {@code weight_decay}, {@code img_size}, {@code output}, {@code resume}): what the
+     * run folder's {@code args.json} holds.
+     */
+    public Map<String, Object> toArgs() {
+        Map<String, Object> m = new LinkedHashMap<>(schedule.toArgs());
+        m.put("data_dir", dataDir == null ? null : dataDir.toString());
+        m.put("model", model);
+        m.put("momentum", momentum);
+        m.put("weight_decay", weightDecay);
+        m.put("img_size", imgSize);
+        m.put("output", output == null ? null : output.toString());
+        m.put("resume", resume == null ? null : resume.toString());
+        m.put("threads", threads);
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return toArgs().toString();
+    }
+
+    /** Builds a {@link TrainConfig}. */
+    public static final class Builder {
+        private final SchedulerConfig schedule;
+        private Path dataDir;
+        private String model;
+        private double momentum = 0.9;
+        private double weightDecay = 2e-5;
+        private Integer imgSize;
+        private Path output;
+        private Path resume;
+        private int builtinTrainPerClass = BuiltinShapes.TRAIN_PER_CLASS;
+        private int builtinValPerClass = BuiltinShapes.VAL_PER_CLASS;
+        private Integer threads;
+
+        private Builder(SchedulerConfig schedule) {
+            this.schedule = schedule;
+        }
+
+        /** The image folder ({@code train/}, {@code val/}); null for the built-in data. */
+        public Builder dataDir(Path v) {
+            dataDir = v;
+            return this;
+        }
+
+        /** {@code --model}; null for the default. */
+        public Builder model(String v) {
+            model = v;
+            return this;
+        }
+
+        /** {@code --momentum}. */
+        public Builder momentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        /** {@code --weight-decay}. */
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** {@code --img-size}; null for the default. */
+        public Builder imgSize(Integer v) {
+            imgSize = v;
+            return this;
+        }
+
+        /** The run folder; null for the default. */
+        public Builder output(Path v) {
+            output = v;
+            return this;
+        }
+
+        /** {@code --resume CHECKPOINT}; null to start anew. */
+        public Builder resume(Path v) {
+            resume = v;
+            return this;
+        }
+
+        /** The built-in data's size (images per class in each split). */
+        public Builder builtinSize(int trainPerClass, int valPerClass) {
+            builtinTrainPerClass = trainPerClass;
+            builtinValPerClass = valPerClass;
+            return this;
+        }
+
+        /**
+         * PyTorch's intra-op threads; null for PyTorch's default (one per core). On a machine whose cores
+         * other processes also use, 1 is often faster: PyTorch's threads wait for each other.
+         */
+        public Builder threads(Integer v) {
+            threads = v;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming the flag (train.py's Python name) that breaks its rule:
+         *     unknown {@code model}, {@code opt} or {@code eval_metric}, negative or non-finite
+         *     {@code momentum} or {@code weight_decay}, an {@code img_size} too small for the model, a
+         *     built-in size below 1
+         */
+        public TrainConfig build() {
+            String m = Models.checkName(model != null ? model : dataDir == null ? "smallcnn" : "resnet50");
+            Optimizers.checkName(schedule.opt());
+            String metric = schedule.evalMetric().toLowerCase(Locale.ROOT);
+            if (!EVAL_METRICS.contains(metric)) {
+                throw new IllegalArgumentException("eval_metric must be one of " + String.join(", ", EVAL_METRICS)
+                        + ", got " + schedule.evalMetric());
+            }
+            if (!(momentum >= 0) || Double.isInfinite(momentum)) {
+                throw new IllegalArgumentException("momentum must be a finite number >= 0, got " + momentum);
+            }
+            if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+                throw new IllegalArgumentException("weight_decay must be a finite number >= 0, got " + weightDecay);
+            }
+            int size = imgSize != null ? imgSize : dataDir == null ? BuiltinShapes.IMG_SIZE : 224;
+            Models.checkImageSize(m, size);
+            if (threads != null && threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            if (builtinTrainPerClass < 1 || builtinValPerClass < 1) {
+                throw new IllegalArgumentException("built-in images per class must be >= 1, got "
+                        + builtinTrainPerClass + " and " + builtinValPerClass);
+            }
+            if (schedule.batchSize() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("batch_size must be <= " + Integer.MAX_VALUE + ", got "
+                        + schedule.batchSize());
+            }
+            return new TrainConfig(this, m, size);
+        }
+    }
+}
