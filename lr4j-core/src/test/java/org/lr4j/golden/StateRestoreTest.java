@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +24,8 @@ import org.lr4j.schedule.Profile;
 import org.lr4j.state.SchedulerState;
 
 /**
- * Save and restore on every reference case: the call sequence is split at a third, a half, two thirds
- * and one random point; the state taken there is restored into a fresh scheduler on fresh groups,
+ * Save and restore on every reference case: the call sequence is split after every call; the state
+ * taken there is restored into a fresh scheduler on fresh groups,
  * which then continues; its learning rates must equal the uninterrupted run's bit for bit. Training
  * runs are split at epochs and resumed with the restore alone, and with the restore followed by
  * train.py's resume call ({@link TrainDrive#resume}), which must change nothing.
@@ -36,14 +35,11 @@ class StateRestoreTest {
         return Golden.all().stream().map(c -> Arguments.of(c.get("id"), c));
     }
 
-    /** A third, a half, two thirds of {@code n}, and one random point in {@code [1, n)} (seeded by the case). */
-    static TreeSet<Integer> splits(int n, String id) {
+    /** Every split point of {@code n} calls: {@code 1 .. n - 1}, so a save at any call is tested. */
+    static TreeSet<Integer> splits(int n) {
         TreeSet<Integer> out = new TreeSet<>();
-        if (n < 2) {
-            return out;
-        }
-        for (int k : new int[] {n / 3, n / 2, 2 * n / 3, 1 + new Random(id.hashCode()).nextInt(n - 1)}) {
-            out.add(Math.max(1, Math.min(n - 1, k)));
+        for (int k = 1; k < n; k++) {
+            out.add(k);
         }
         return out;
     }
@@ -96,7 +92,7 @@ class StateRestoreTest {
     private static void schedulerCase(String id, Map<String, Object> c) {
         int n = ((List<?>) c.get("t")).size();
         List<double[]> uninterrupted = drive(create(c), c, 0, n);
-        TreeSet<Integer> splits = splits(n, id);
+        TreeSet<Integer> splits = splits(n);
         assertTrue(n < 2 || !splits.isEmpty());
         for (int k : splits) {
             LRScheduler before = create(c);
@@ -155,7 +151,7 @@ class StateRestoreTest {
         for (int e = 0; e < epochs; e++) {
             assertArrayEquals(reference.epochLrs().get(e), uninterrupted.epochLrs().get(e), id + ": epoch " + e);
         }
-        for (int k : splits((int) epochs, id)) {
+        for (int k : splits((int) epochs)) {
             for (boolean thenResume : new boolean[] {false, true}) {
                 LRScheduler before = SchedulerFactory.create(config, ReferenceCase.groups(c.get("param_groups")), upe)
                         .scheduler();
