@@ -118,17 +118,17 @@ class StateRestoreTest {
             long to) {
         List<double[]> epochLrs = new ArrayList<>();
         List<double[]> updateLrs = new ArrayList<>();
-        for (long epoch = from; epoch < to; epoch++) {
-            epochLrs.add(s.groups().lrs());
-            long numUpdates = epoch * upe;
-            for (long u = 0; u < upe; u++) {
-                if (config.schedOnUpdates()) {
-                    updateLrs.add(s.groups().lrs());
-                }
-                s.stepUpdate(++numUpdates, null);
+        TrainDrive.drive(s, from, to, upe, metrics, new TrainDrive.Listener() {
+            @Override
+            public void epochStart(long epoch, double[] lrs) {
+                epochLrs.add(lrs);
             }
-            s.step(epoch + 1, epoch < metrics.size() ? metrics.get((int) epoch) : null);
-        }
+
+            @Override
+            public void beforeUpdate(long epoch, long numUpdates, double[] lrs) {
+                updateLrs.add(lrs);
+            }
+        });
         return new Trace(epochLrs, updateLrs);
     }
 
@@ -145,7 +145,7 @@ class StateRestoreTest {
         CreatedScheduler first = SchedulerFactory.create(config, ReferenceCase.groups(c.get("param_groups")), upe);
         long epochs = first.numEpochs();
         Trace uninterrupted = train(first.scheduler(), config, upe, metrics, 0, epochs);
-        // the loop above is TrainDrive's
+        // the drive above, started from the factory as TrainDrive.run does
         TrainDrive.Trace reference = TrainDrive.run(config, ReferenceCase.groups(c.get("param_groups")), upe, metrics, 0);
         assertEquals(reference.epochLrs().size(), uninterrupted.epochLrs().size());
         for (int e = 0; e < epochs; e++) {
