@@ -37,7 +37,6 @@ class AdapterGoldenTest {
 
     @BeforeAll
     static void offline() {
-        DjlEnvironment.configure();
     }
 
     @TestFactory

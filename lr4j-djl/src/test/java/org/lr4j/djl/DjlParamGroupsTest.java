@@ -24,7 +24,6 @@ class DjlParamGroupsTest {
 
     @BeforeAll
     static void setUp() {
-        DjlEnvironment.configure();
         manager = NDManager.newBaseManager("PyTorch");
         linear = Linear.builder().setUnits(3).build();
         linear.initialize(manager, DataType.FLOAT32, new Shape(1, 4));

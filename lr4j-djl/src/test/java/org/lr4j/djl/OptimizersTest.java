@@ -28,7 +28,6 @@ class OptimizersTest {
 
     @BeforeAll
     static void offline() {
-        DjlEnvironment.configure();
     }
 
     @ParameterizedTest

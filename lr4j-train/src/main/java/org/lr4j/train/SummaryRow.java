@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 /**
  * One row of the run folder's {@code summary.csv}, as train.py writes it:

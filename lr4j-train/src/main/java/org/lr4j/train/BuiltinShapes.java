@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 import java.util.List;
 import java.util.SplittableRandom;

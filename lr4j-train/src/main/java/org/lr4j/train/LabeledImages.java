@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 /**
  * One split of an image dataset: labelled square RGB images, read on demand as normalized CHW floats

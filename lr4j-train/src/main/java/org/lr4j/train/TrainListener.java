@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 /**
  * Progress of a training run, for a progress bar and one line per epoch. Every method has an empty

@@ -1,5 +1,6 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
+import org.lr4j.djl.Optimizers;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
+import org.lr4j.djl.SchedulerStateJson;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;

@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
 import ai.djl.ndarray.types.Shape;

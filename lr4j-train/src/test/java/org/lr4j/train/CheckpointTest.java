@@ -1,5 +1,6 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
+import org.lr4j.djl.SchedulerStateJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

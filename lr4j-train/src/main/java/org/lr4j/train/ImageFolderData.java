@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

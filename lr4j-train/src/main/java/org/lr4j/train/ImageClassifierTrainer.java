@@ -1,5 +1,8 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
+import org.lr4j.djl.DjlParamGroups;
+import org.lr4j.djl.Optimizers;
+import org.lr4j.djl.ScheduleDriver;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;

@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

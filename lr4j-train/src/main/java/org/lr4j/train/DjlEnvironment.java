@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 import ai.djl.util.Utils;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code ai.djl.offline}, {@code OPT_OUT_TRACKING}, {@code DJL_CACHE_DIR}, {@code ENGINE_CACHE_DIR}.
  * {@link #configure(Path)} sets the properties; it must run before the first
  * {@code ai.djl.engine.Engine.getInstance()}, which is when DJL reports usage and extracts the engine.
- * Every entry point of lr4j-djl that touches the engine ({@link ImageClassifierTrainer#run}) calls
+ * Every entry point of lr4j-train that touches the engine ({@link ImageClassifierTrainer#run}) calls
  * {@link #configure()} first. An environment variable that says otherwise would win over the property,
  * so {@code configure} refuses an environment that turns offline mode or the tracking opt-out off.
  *

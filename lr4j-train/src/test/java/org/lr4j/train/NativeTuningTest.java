@@ -1,4 +1,4 @@
-package org.lr4j.djl;
+package org.lr4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
