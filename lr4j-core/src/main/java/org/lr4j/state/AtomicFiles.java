@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -31,13 +33,27 @@ public final class AtomicFiles {
     /**
      * Writes {@code content} to {@code target} atomically, creating missing parent directories.
      *
-     * @throws IOException when the directory or file cannot be written; the target is then unchanged
+     * @throws IOException when the directory or file cannot be written; the target is then unchanged.
+     *     It is a {@link FileSystemException} naming {@code target} (never the temporary file) with the
+     *     reason in words ({@link IoErrors#reason} gives them back)
      */
     public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw failed(target, IoErrors.reason(e), e);
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        } catch (NoSuchFileException e) {
+            // the folder exists (created above) yet refuses new files: /proc, /sys
+            throw failed(target, "cannot create a file in " + dir, e);
+        } catch (IOException e) {
+            throw failed(target, IoErrors.reason(e), e);
+        }
         try {
             permitLikeANewFile(tmp, abs);
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
@@ -51,9 +67,22 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw failed(target, IoErrors.reason(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A failure reported against the file the caller named, never the temporary file: its
+     * {@link FileSystemException#getFile()} is {@code target} and its reason the words of
+     * {@link IoErrors#reason}.
+     */
+    private static FileSystemException failed(Path target, String reason, IOException cause) {
+        FileSystemException e = new FileSystemException(target.toString(), null, reason);
+        e.initCause(cause);
+        return e;
     }
 
     /**
