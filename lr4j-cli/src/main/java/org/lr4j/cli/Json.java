@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +39,8 @@ public final class Json {
         String text;
         try {
             text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageError(file + ": no such file", e);
         } catch (IOException e) {
-            throw new UsageError(file + ": cannot read: " + e.getMessage(), e);
+            throw Output.cannotRead(file, e);
         }
         Object value;
         try {
@@ -111,7 +108,7 @@ public final class Json {
             AtomicFiles.writeBytes(file, JSON.writerWithDefaultPrettyPrinter()
                     .with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(stateToMap(state)));
         } catch (IOException e) {
-            throw new UsageError(file + ": cannot write: " + e.getMessage(), e);
+            throw Output.cannotWrite(file, e);
         }
     }
 
@@ -140,10 +137,8 @@ public final class Json {
     static String readString(Path file) {
         try {
             return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageError(file + ": no such file", e);
         } catch (IOException e) {
-            throw new UsageError(file + ": cannot read: " + e.getMessage(), e);
+            throw Output.cannotRead(file, e);
         }
     }
 

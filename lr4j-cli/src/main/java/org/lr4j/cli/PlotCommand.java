@@ -87,7 +87,7 @@ final class PlotCommand implements Callable<Integer> {
         try {
             chart.write(output);
         } catch (IOException e) {
-            throw new UsageError(output + ": cannot write: " + Output.describe(e), e);
+            throw Output.cannotWrite(output, e);
         }
         spec.commandLine().getOut().println(output);
         return 0;

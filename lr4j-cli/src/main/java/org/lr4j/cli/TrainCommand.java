@@ -2,7 +2,6 @@ package org.lr4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -126,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageError(asFlags(e.getMessage()), e);
         } catch (IOException e) {
             progress.clearBar();
-            throw new UncheckedIOException("cannot write the run folder: " + Output.describe(e), e);
+            throw Output.cannotWrite(output != null ? output : Path.of("the run folder"), e);
         }
         String metric = sc.evalMetric();
         if (result.bestEpoch() >= 0) {

@@ -41,9 +41,9 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw failed(target, IoErrors.reason(e), e);
+            createDirectories(dir);
+        } catch (FileSystemException e) {
+            throw failed(target, e.getReason(), e);
         }
         Path tmp;
         try {
@@ -71,6 +71,27 @@ public final class AtomicFiles {
             throw failed(target, IoErrors.reason(e), e);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents, as {@link Files#createDirectories} does.
+     *
+     * @throws FileSystemException naming {@code dir}, with the reason in words: {@code permission denied},
+     *     {@code /a/b is a file, not a folder}, {@code cannot create a folder in /proc}
+     */
+    public static void createDirectories(Path dir) throws FileSystemException {
+        try {
+            Files.createDirectories(dir);
+        } catch (NoSuchFileException e) {
+            // an existing ancestor refuses new folders: /proc, /sys
+            Path existing = dir.toAbsolutePath();
+            while (existing.getParent() != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            throw failed(dir, "cannot create a folder in " + existing, e);
+        } catch (IOException e) {
+            throw failed(dir, IoErrors.reason(e), e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.lr4j.plot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.lr4j.driver.LRScheduler;
 import org.lr4j.driver.ParamGroupList;
 import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.TanhLRScheduler;
+import org.lr4j.state.AtomicFiles;
 
 /**
  * The figures of the tanh tutorial: one per plot cell, with the tutorial's parameters (timm 0.4 profile,
@@ -159,7 +159,7 @@ public final class TutorialGallery {
      * @throws IOException when the directory cannot be created or a file cannot be written
      */
     public static List<Figure> write(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFiles.createDirectories(dir);
         List<Figure> out = new ArrayList<>();
         for (Cell c : cells()) {
             Path file = dir.resolve(c.name() + ".png");

@@ -151,7 +151,7 @@ public final class ImageClassifierTrainer {
         if (config.threads() != null) {
             JniUtils.setNumThreads(config.threads());
         }
-        Files.createDirectories(runDir);
+        AtomicFiles.createDirectories(runDir);
         writeArgs(runDir.resolve("args.json"), config.toArgs());
 
         int s = config.imgSize();
