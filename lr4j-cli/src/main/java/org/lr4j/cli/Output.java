@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.lr4j.state.AtomicFiles;
 import org.lr4j.state.IoErrors;
 
@@ -32,6 +33,19 @@ final class Output {
             throw cannotWrite(file, e);
         }
     }
+
+    /**
+     * Prints the warnings, if any, as ONE line on {@code err}: {@code lr4j: warning: A; B}.
+     */
+    static void warn(PrintWriter err, List<String> warnings) {
+        if (!warnings.isEmpty()) {
+            err.println(WARNING + String.join("; ", warnings));
+            err.flush();
+        }
+    }
+
+    /** The start of a warning line. */
+    static final String WARNING = "lr4j: warning: ";
 
     /**
      * The one way the command line words a failed write: {@code FILE: cannot write: REASON}, naming the

@@ -11,6 +11,7 @@ import org.lr4j.driver.LRScheduler;
 import org.lr4j.driver.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.ScheduleWarnings;
 import org.lr4j.factory.SchedulerFactory;
 import org.lr4j.factory.TrainDrive;
 import org.lr4j.plot.LrChart;
@@ -77,6 +78,9 @@ final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The schedules of the last {@link #chart()}. */
+    private List<Labelled> drawn = List.of();
+
     /** A schedule to draw and its legend text. */
     record Labelled(String label, SchedulerConfig config) {
     }
@@ -90,6 +94,13 @@ final class PlotCommand implements Callable<Integer> {
             throw Output.cannotWrite(output, e);
         }
         spec.commandLine().getOut().println(output);
+        List<String> warnings = new ArrayList<>();
+        for (Labelled l : drawn) {
+            for (String w : ScheduleWarnings.of(l.config())) {
+                warnings.add(series == null || series.isEmpty() ? w : "--series '" + l.label() + "': " + w);
+            }
+        }
+        Output.warn(spec.commandLine().getErr(), warnings);
         return 0;
     }
 
@@ -128,6 +139,7 @@ final class PlotCommand implements Callable<Integer> {
                 schedules.add(l);
             }
         }
+        drawn = schedules;
         boolean onUpdates = schedules.get(0).config().schedOnUpdates();
         for (Labelled l : schedules) {
             if (l.config().schedOnUpdates() != onUpdates) {

@@ -11,6 +11,7 @@ import org.lr4j.driver.ParamGroup;
 import org.lr4j.driver.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.ScheduleWarnings;
 import org.lr4j.factory.SchedulerFactory;
 import org.lr4j.factory.TrainDrive;
 import org.lr4j.state.SchedulerState;
@@ -132,6 +133,7 @@ final class TableCommand implements Callable<Integer> {
             Json.writeState(stateOut, s.state());
         }
         Output.emit(output, text, spec.commandLine().getOut());
+        Output.warn(spec.commandLine().getErr(), ScheduleWarnings.of(config));
         return 0;
     }
 

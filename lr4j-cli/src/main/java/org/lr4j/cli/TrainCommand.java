@@ -5,18 +5,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
-import org.lr4j.train.EpochResult;
 import org.lr4j.train.ImageClassifierTrainer;
+import org.lr4j.train.CurvesPlot;
 import org.lr4j.train.LrPlot;
-import org.lr4j.train.RunInfo;
 import org.lr4j.train.TrainConfig;
-import org.lr4j.train.TrainListener;
+import org.lr4j.train.SummaryRow;
 import org.lr4j.train.TrainResult;
+import org.lr4j.factory.ScheduleWarnings;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.plot.CurvesChart;
 import org.lr4j.plot.LrChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,10 +118,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(out, err, System.console() != null);
+        TrainProgress progress = new TrainProgress(out, err, TrainProgress.terminalWidth(), sc.batchSize(),
+                ScheduleWarnings.of(sc));
         TrainResult result;
         try {
-            result = ImageClassifierTrainer.run(config, progress, plot(sc));
+            result = ImageClassifierTrainer.run(config, progress, plot(sc), curves(sc));
         } catch (IllegalArgumentException e) {
             progress.clearBar();
             throw new UsageError(asFlags(e.getMessage()), e);
@@ -151,6 +154,33 @@ final class TrainCommand implements Callable<Integer> {
                     .xLabel("epoch").series(sc.sched(), x, y).build();
             BitmapEncoder.saveBitmap(chart.toXChart(), out, BitmapEncoder.BitmapFormat.PNG);
         };
+    }
+
+    /**
+     * {@code curves.png}: train/eval loss and eval top-1 per epoch, the lr on a second axis
+     * ({@link CurvesChart}).
+     */
+    private static CurvesPlot curves(SchedulerConfig sc) {
+        return (out, rows) -> CurvesChart.of("lr4j train --sched " + sc.sched(), List.of(run("run", rows))).writePng(out);
+    }
+
+    /** A run's summary rows as the chart's columns. */
+    static CurvesChart.Run run(String label, List<SummaryRow> rows) {
+        int n = rows.size();
+        double[] epoch = new double[n];
+        double[] trainLoss = new double[n];
+        double[] evalLoss = new double[n];
+        double[] top1 = new double[n];
+        double[] lr = new double[n];
+        for (int i = 0; i < n; i++) {
+            SummaryRow r = rows.get(i);
+            epoch[i] = r.epoch();
+            trainLoss[i] = r.trainLoss();
+            evalLoss[i] = r.evalLoss();
+            top1[i] = r.evalTop1();
+            lr[i] = r.lr();
+        }
+        return new CurvesChart.Run(label, epoch, trainLoss, evalLoss, top1, lr);
     }
 
     /** Rewrites a message that starts with a Python argument name to its flag. */
@@ -198,61 +228,5 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageError("--from-args: " + key + " must be a whole number, got " + base.get(key));
         }
         return d.intValue();
-    }
-
-    /** One line per epoch on stdout; a progress bar on stderr when it is a terminal. */
-    private static final class Progress implements TrainListener {
-        private static final int WIDTH = 24;
-        private final PrintWriter out;
-        private final PrintWriter err;
-        private final boolean bar;
-        private long numEpochs;
-        private boolean barShown;
-
-        Progress(PrintWriter out, PrintWriter err, boolean bar) {
-            this.out = out;
-            this.err = err;
-            this.bar = bar;
-        }
-
-        @Override
-        public void onStart(RunInfo i) {
-            numEpochs = i.numEpochs();
-            out.printf(Locale.ROOT, "train: %s, %d classes, %d train / %d val images; %s (%,d parameters); opt %s;"
-                    + " epochs %d to %d of %d, %d updates each; run folder %s%n", i.data(), i.classes().size(),
-                    i.trainImages(), i.valImages(), i.model(), i.parameters(), i.opt(), i.startEpoch(),
-                    i.numEpochs() - 1, i.numEpochs(), i.updatesPerEpoch(), i.runDir());
-            out.flush();
-        }
-
-        @Override
-        public void onBatch(long epoch, long batch, long batches, double lossAvg, double lr) {
-            if (!bar) {
-                return;
-            }
-            int done = (int) (WIDTH * batch / batches);
-            err.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f lr %.4g ", epoch, numEpochs - 1,
-                    "#".repeat(done), "-".repeat(WIDTH - done), batch, batches, lossAvg, lr);
-            err.flush();
-            barShown = true;
-        }
-
-        @Override
-        public void onEpoch(EpochResult r) {
-            clearBar();
-            var row = r.row();
-            out.printf(Locale.ROOT, "epoch %d/%d  train_loss %.4f  eval_loss %.4f  top1 %.2f  top5 %.2f  lr %.6g"
-                    + "  %.1fs%s%n", row.epoch(), r.numEpochs() - 1, row.trainLoss(), row.evalLoss(), row.evalTop1(),
-                    row.evalTop5(), row.lr(), r.seconds(), r.best() ? "  *best" : "");
-            out.flush();
-        }
-
-        void clearBar() {
-            if (barShown) {
-                err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-                err.flush();
-                barShown = false;
-            }
-        }
     }
 }

@@ -136,6 +136,21 @@ class TableCommandTest {
     }
 
     @Test
+    void aScheduleThatCannotWorkRunsAsTimmWithOneWarningLine() {
+        Cli r = Cli.run("table", "--sched", "tanh", "--epochs", "5", "--warmup-epochs", "5");
+        assertEquals(0, r.status(), r.err());
+        List<String> rows = r.out().lines().skip(1).toList();
+        assertEquals(5, rows.size(), "runs as timm does");
+        assertEquals(1e-5, Double.parseDouble(rows.get(0).split(",")[2]));
+        assertTrue(Double.parseDouble(rows.get(4).split(",")[2]) < 1e-5, "the warmup falls: " + rows);
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("lr4j: warning: --warmup-epochs 5 covers the whole 5-epoch tanh schedule"), r.err());
+        assertTrue(r.err().strip().endsWith("lower --warmup-epochs below 5 or set --warmup-prefix"), r.err());
+        Cli fine = Cli.run("table", "--sched", "tanh", "--epochs", "5", "--warmup-epochs", "1");
+        assertEquals("", fine.err());
+    }
+
+    @Test
     void replayBadInput() throws Exception {
         Cli.run("replay", dir.resolve("none.jsonl").toString()).assertBadInput("none.jsonl");
         Path bad = dir.resolve("bad.jsonl");

@@ -229,7 +229,7 @@ public final class LrChart {
         return total <= width - 40;
     }
 
-    private static BasicStroke stroke(int index) {
+    static BasicStroke stroke(int index) {
         float[] dash = DASHES[Math.floorMod(index, DASHES.length)];
         return dash == null
                 ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)

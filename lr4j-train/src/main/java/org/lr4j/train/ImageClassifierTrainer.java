@@ -106,6 +106,22 @@ public final class ImageClassifierTrainer {
      * @throws IOException when the run folder cannot be written
      */
     public static TrainResult run(TrainConfig config, TrainListener listener, LrPlot plot) throws IOException {
+        return run(config, listener, plot, null);
+    }
+
+    /**
+     * Trains as the class comment says, and draws {@code curves.png} after every epoch.
+     *
+     * @param config what to train
+     * @param listener progress callbacks, or null
+     * @param plot draws {@code lr.png} at the end, or null for none
+     * @param curves draws {@code curves.png} after every epoch, or null for none
+     * @return the finished run
+     * @throws IllegalArgumentException as {@link #run(TrainConfig, TrainListener, LrPlot)}
+     * @throws IOException when the run folder cannot be written
+     */
+    public static TrainResult run(TrainConfig config, TrainListener listener, LrPlot plot, CurvesPlot curves)
+            throws IOException {
         DjlEnvironment.configure();
         TrainListener out = listener != null ? listener : new TrainListener() { };
         SchedulerConfig sc = config.schedule();
@@ -189,6 +205,9 @@ public final class ImageClassifierTrainer {
                         config.model(), countScalars(block), Optimizers.checkName(sc.opt()), groups.toString(), upe,
                         startEpoch, created.numEpochs()));
                 Loop loop = new Loop(config, data, trainer, block, groups, driver, out, runDir, upe);
+                loop.curves = curves;
+                RunFolder.Meta meta = ckpt == null ? null : RunFolder.meta(runDir);
+                loop.meta = (meta == null ? new RunFolder.Meta(List.of()) : meta).before(startEpoch);
                 loop.bestEpoch = ckpt == null ? -1 : ckpt.bestEpoch();
                 loop.bestMetric = ckpt == null ? Double.NaN : ckpt.bestMetric();
                 for (long epoch = startEpoch; epoch < created.numEpochs(); epoch++) {
@@ -220,6 +239,8 @@ public final class ImageClassifierTrainer {
         private long bestEpoch;
         private double bestMetric;
         private long trainNanos;
+        private CurvesPlot curves;
+        private RunFolder.Meta meta;
 
         Loop(TrainConfig config, ImageDataset data, Trainer trainer, Block block, DjlParamGroups groups,
                 ScheduleDriver driver, TrainListener out, Path runDir, long upe) {
@@ -240,6 +261,8 @@ public final class ImageClassifierTrainer {
         SummaryRow epoch(long epoch, long numEpochs, List<SummaryRow> rows) throws IOException {
             long t0 = System.nanoTime();
             driver.beginEpoch(epoch);
+            out.onEpochStart(epoch);
+            long trainNanos0 = trainNanos;
             int[] order = shuffled(data.train().size(), config.schedule().seed(), epoch);
             double lossSum = 0;
             for (int b = 0; b < upe; b++) {
@@ -280,6 +303,12 @@ public final class ImageClassifierTrainer {
             List<SummaryRow> all = new ArrayList<>(rows);
             all.add(row);
             SummaryCsv.write(runDir.resolve("summary.csv"), all);
+            meta = meta.plus(new RunFolder.EpochTime(epoch, (System.nanoTime() - t0) / 1e9, (trainNanos - trainNanos0) / 1e9,
+                    upe * batch));
+            RunFolder.writeMeta(runDir, meta);
+            if (curves != null) {
+                AtomicFiles.write(runDir.resolve("curves.png"), o -> curves.write(o, all));
+            }
             Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
                     Optimizers.checkName(config.schedule().opt()), driver.scheduler().state(), bestEpoch, bestMetric,
                     config.toArgs(), params());
