@@ -121,7 +121,7 @@ public final class ScheduleWarnings {
             if (c.decayEpochs() > last || (c.schedOnUpdates() && c.decayEpochs() >= c.epochs())) {
                 out.add("--decay-epochs " + num(c.decayEpochs()) + " is never reached in this " + c.epochs()
                         + "-epoch run: the rate never decays; set --decay-epochs "
-                        + (c.schedOnUpdates() ? "below " + c.epochs() : "to at most " + last) + " (or raise --epochs)");
+                        + (c.schedOnUpdates() ? "below " + c.epochs() : "to at most " + num(last)) + " (or raise --epochs)");
             }
         }
         if (sched.equals("multistep") && c.decayRate() < 1) {
