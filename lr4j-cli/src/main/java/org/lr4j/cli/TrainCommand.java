@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.plot.CurvesChart;
 import org.lr4j.plot.LrChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +50,34 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     /** Epochs on the built-in data when neither {@code --epochs} nor an args file gives them. */
     static final long BUILTIN_EPOCHS = 20;
+
+    /** {@code --epochs}' help here: its default depends on the data. */
+    static final String EPOCHS_HELP = "Epochs to train; t_initial (default: " + BUILTIN_EPOCHS + " on the built-in data,"
+            + " 10 on fashion-mnist, 300 on an image folder).";
+
+    /**
+     * Gives the train command's {@code --epochs} (a schedule flag shared with table and plot, whose help
+     * says train.py's default 300) the help of its data-dependent default, keeping the options' order.
+     */
+    static void describeEpochs(CommandSpec spec) {
+        List<OptionSpec> all = new ArrayList<>(spec.options());
+        int at = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).longestName().equals("--epochs")) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        List<OptionSpec> tail = new ArrayList<>(all.subList(at, all.size()));
+        for (OptionSpec o : tail) {
+            spec.remove(o);
+        }
+        for (OptionSpec o : tail) {
+            spec.addOption(o.longestName().equals("--epochs") ? OptionSpec.builder(o).description(EPOCHS_HELP).build() : o);
+        }
+    }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA_DIR",
             description = "Image folder with train/ and val/ (or validation/), one sub-folder per class"
