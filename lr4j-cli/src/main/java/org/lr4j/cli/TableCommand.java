@@ -190,12 +190,18 @@ final class TableCommand implements Callable<Integer> {
         }
     }
 
-    /** Streams the table: CSV rows, or one JSON document whose rows are written as they come. */
+    /**
+     * Streams the table: CSV rows, or one JSON document whose rows are written as they come. A row is
+     * formatted into one reused buffer (numbers as {@link Double#toString}), so that a long table makes
+     * almost no garbage and the heap, hence the memory, stays small.
+     */
     private void write(Writer w, LRScheduler s, long end, long numEpochs) throws IOException {
         int groupCount = s.groups().size();
+        StringBuilder sb = new StringBuilder(64);
+        char[][] buf = {new char[256]};
         try {
             if (format.equals("csv")) {
-                StringBuilder sb = new StringBuilder("epoch,update,lr");
+                sb.append("epoch,update,lr");
                 for (int g = 0; g < groupCount; g++) {
                     sb.append(",group").append(g);
                 }
@@ -206,7 +212,8 @@ final class TableCommand implements Callable<Integer> {
                     for (double v : lrs) {
                         sb.append(',').append(v);
                     }
-                    w.append(sb.append('\n'));
+                    sb.append('\n');
+                    w.write(chars(sb, buf), 0, sb.length());
                 });
             } else {
                 JsonGenerator json = Json.JSON.getFactory().createGenerator(w);
@@ -218,10 +225,11 @@ final class TableCommand implements Callable<Integer> {
                     json.writeStartObject();
                     json.writeNumberField("epoch", epoch);
                     json.writeNumberField("update", update);
-                    json.writeNumberField("lr", mean(lrs));
+                    json.writeFieldName("lr");
+                    number(json, mean(lrs), sb, buf);
                     json.writeArrayFieldStart("groups");
                     for (double v : lrs) {
-                        json.writeNumber(v);
+                        number(json, v, sb, buf);
                     }
                     json.writeEndArray();
                     json.writeEndObject();
@@ -245,6 +253,26 @@ final class TableCommand implements Callable<Integer> {
             list.add(ParamGroup.of(lr).lrScale(scale));
         }
         return ParamGroupList.of(list);
+    }
+
+    /** {@code sb}'s characters in {@code buf[0]}, grown when too small. */
+    private static char[] chars(StringBuilder sb, char[][] buf) {
+        if (buf[0].length < sb.length()) {
+            buf[0] = new char[2 * sb.length()];
+        }
+        sb.getChars(0, sb.length(), buf[0], 0);
+        return buf[0];
+    }
+
+    /** Writes {@code v} as {@link Double#toString} does, without a String per number (non-finite: Jackson's way). */
+    private static void number(JsonGenerator json, double v, StringBuilder sb, char[][] buf) throws IOException {
+        if (!Double.isFinite(v)) {
+            json.writeNumber(v);
+            return;
+        }
+        sb.setLength(0);
+        sb.append(v);
+        json.writeNumber(chars(sb, buf), 0, sb.length());
     }
 
     private static double mean(double[] lrs) {

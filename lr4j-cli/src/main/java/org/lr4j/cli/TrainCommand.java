@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
  * flag not given comes from the run folder's {@code args.json}, so {@code lr4j train --resume
  * RUN/last.ckpt} continues the run as it was started.
  *
- * <p>Output: the run folder ({@code summary.csv}, {@code args.json}, {@code last.ckpt}, {@code best.ckpt},
- * {@code lr.png}); one line before the first epoch, one line per epoch (stdout), a progress bar per epoch on
- * stderr when it is a terminal.
+ * <p>Output: the run folder ({@code summary.csv}, {@code args.json}, {@code run.json}, {@code last.ckpt},
+ * {@code best.ckpt}, {@code lr.png}, {@code curves.png}); one line before the first epoch, one line per
+ * epoch (stdout), a progress bar within each epoch on stderr when it is a terminal ({@link TrainProgress}),
+ * and one {@code lr4j: warning:} line when the schedule cannot work as meant.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = {"Train an image classifier with the schedule, as timm's train.py does (DJL, PyTorch engine, CPU).",

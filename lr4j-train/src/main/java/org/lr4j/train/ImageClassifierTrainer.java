@@ -58,7 +58,8 @@ import org.lr4j.state.AtomicFiles;
  *   <li>Each epoch {@code e}: shuffled batches (order seeded by {@code seed} and {@code e}); after each
  *       update {@code step_update(num_updates, loss_avg)}; evaluation (loss, top-1, top-5); the summary's
  *       {@code lr} (mean over groups); {@code step(e + 1, eval_metric)}; the summary row
- *       ({@code summary.csv}); checkpoint {@code last.ckpt}, and {@code best.ckpt} when the eval metric
+ *       ({@code summary.csv}) and the epoch's times ({@code run.json}, {@link RunFolder}); {@code curves.png}
+ *       when a {@link CurvesPlot} is given; checkpoint {@code last.ckpt}, and {@code best.ckpt} when the eval metric
  *       is the best so far (higher for top1/top5, lower for loss). Every file is written atomically.</li>
  *   <li>Resume ({@link TrainConfig#resume()}): model parameters, scheduler state and counters from the
  *       checkpoint, then train.py's resume call ({@code TrainDrive.resume}), continuing at the
