@@ -91,6 +91,12 @@ public final class AtomicFiles {
             }
             throw failed(dir, "cannot create a folder in " + existing, e);
         } catch (IOException e) {
+            // a file where a folder must be: name it ("/a/b is a file, not a folder")
+            for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+                if (Files.exists(p) && !Files.isDirectory(p)) {
+                    throw failed(dir, p + " is a file, not a folder", e);
+                }
+            }
             throw failed(dir, IoErrors.reason(e), e);
         }
     }
