@@ -12,14 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.ScheduleWarnings;
 import org.lr4j.factory.SchedulerFactory;
-import org.lr4j.factory.TrainDrive;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.state.AtomicFiles;
 import org.lr4j.state.IoErrors;
 import org.lr4j.state.SchedulerState;
@@ -36,9 +36,9 @@ import picocli.CommandLine.Spec;
  * <p>The whole configuration is checked first (scheduler, state, resume, length); then the rows are
  * streamed, to stdout or with {@code -o} to a temporary file renamed at the end, in constant memory for any
  * length (CSV, or one JSON document {@code {"num_epochs": N, "rows": [...]}} written row by row). The
- * length is bounded only by {@link TrainDrive#MAX_UPDATES} scheduler updates.
+ * length is bounded only by {@link TrainLoop#MAX_UPDATES} scheduler updates.
  */
-@Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "table", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
     @Mixin
@@ -97,9 +97,9 @@ final class TableCommand implements Callable<Integer> {
         CreatedScheduler created = scheduler(config, state);
         long end = endEpoch == null ? created.numEpochs() : Math.min(endEpoch, created.numEpochs());
         long epochs = Math.max(0, end - startEpoch);
-        if (epochs > TrainDrive.MAX_UPDATES / updatesPerEpoch) {
+        if (epochs > TrainLoop.MAX_UPDATES / updatesPerEpoch) {
             throw new UsageError("the table would take " + epochs + " x " + updatesPerEpoch + " scheduler updates"
-                    + " (--epochs, --updates-per-epoch), must be at most " + TrainDrive.MAX_UPDATES
+                    + " (--epochs, --updates-per-epoch), must be at most " + TrainLoop.MAX_UPDATES
                     + "; cut it with --start-epoch/--end-epoch");
         }
         if (stateOut != null) {
@@ -139,7 +139,7 @@ final class TableCommand implements Callable<Integer> {
         try {
             created = SchedulerFactory.create(config, groups(config.effectiveLr(), lrScales), updatesPerEpoch);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(ScheduleOptions.asFlags(e.getMessage()), e);
+            throw new UsageError(ScheduleOptions.asFlags(e), e);
         }
         if (state != null) {
             try {
@@ -148,7 +148,7 @@ final class TableCommand implements Callable<Integer> {
                 throw new UsageError(stateIn + ": " + e.getMessage(), e);
             }
         }
-        TrainDrive.resume(created.scheduler(), config.schedOnUpdates(), startEpoch, updatesPerEpoch);
+        TrainLoop.resume(created.scheduler(), config.schedOnUpdates(), startEpoch, updatesPerEpoch);
         return created;
     }
 
@@ -164,7 +164,7 @@ final class TableCommand implements Callable<Integer> {
     private void drive(LRScheduler s, long end, Rows rows) throws UncheckedIOException {
         boolean perUpdate = !s.tInEpochs();
         try {
-            TrainDrive.drive(s, startEpoch, end, updatesPerEpoch, metrics, new TrainDrive.Listener() {
+            TrainLoop.drive(s, startEpoch, end, updatesPerEpoch, metrics, new TrainLoop.Listener() {
                 @Override
                 public void epochStart(long epoch, double[] lrs) {
                     if (!perUpdate) {
@@ -186,7 +186,7 @@ final class TableCommand implements Callable<Integer> {
                 }
             });
         } catch (IllegalArgumentException e) {
-            throw new UsageError(ScheduleOptions.asFlags(e.getMessage()), e);
+            throw new UsageError(ScheduleOptions.asFlags(e), e);
         }
     }
 

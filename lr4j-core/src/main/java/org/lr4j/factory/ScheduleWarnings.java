@@ -3,7 +3,7 @@ package org.lr4j.factory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.Profile;
 
 /**

@@ -1,6 +1,6 @@
 package org.lr4j.schedule;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
@@ -8,7 +8,7 @@ import org.lr4j.internal.Checks;
  * {@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}; see {@link Cycles} for the arithmetic
  * and {@link AbstractLRScheduler} for the driver.
  */
-public abstract class CyclicLRScheduler extends AbstractLRScheduler {
+public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
     private final Cycles cycles;
     private final long warmupT;
     private final boolean warmupPrefix;
@@ -151,8 +151,7 @@ public abstract class CyclicLRScheduler extends AbstractLRScheduler {
             Checks.nonNegative("cycle_decay", cycleDecay());
             Checks.nonNegative("cycle_limit", cycleLimit());
             if (Double.isInfinite(growth())) {
-                throw new IllegalArgumentException("cycle_decay must stay <= 1, or its power for the last cycle any"
-                        + " t < 2^63 reaches finite, got " + cycleDecay());
+                throw Checks.invalid("cycle_decay", "stay <= 1, or its power for the last cycle any" + " t < 2^63 reaches finite", cycleDecay());
             }
             return new Cycles(shape, tInitial, lrMin, cycleMul, cycleDecay(), cycleLimit(), profile);
         }

@@ -2,7 +2,7 @@ package org.lr4j.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
@@ -18,7 +18,7 @@ import org.lr4j.internal.Checks;
  * <p>Example (asserted by {@code FamilyTest}): {@code lr = 0.1}, milestones {@code [30, 60]},
  * {@code decay_rate = 0.1}: {@code lrAt(28) = 0.1}, {@code lrAt(29) = 0.010000000000000002}.
  */
-public final class MultiStepLRScheduler extends AbstractLRScheduler {
+public final class MultiStepLRScheduler extends AbstractTimeScheduler {
     private final List<Double> milestones;
     private final double decayRate;
 
@@ -87,14 +87,12 @@ public final class MultiStepLRScheduler extends AbstractLRScheduler {
             for (int i = 0; i < decayT.length; i++) {
                 Checks.nonNegative("decay_t[" + i + "]", decayT[i]);
                 if (i > 0 && decayT[i] < decayT[i - 1]) {
-                    throw new IllegalArgumentException("decay_t must be sorted ascending, got "
-                            + java.util.Arrays.toString(decayT) + " (" + decayT[i] + " after " + decayT[i - 1] + ")");
+                    throw Checks.invalid("decay_t", "be sorted ascending", java.util.Arrays.toString(decayT) + " (" + decayT[i] + " after " + decayT[i - 1] + ")");
                 }
             }
             Checks.nonNegative("decay_rate", decayRate);
             if (Double.isInfinite(growth())) {
-                throw new IllegalArgumentException("decay_rate must stay <= 1, or its power for all " + decayT.length
-                        + " milestones finite, got " + decayRate);
+                throw Checks.invalid("decay_rate", "stay <= 1, or its power for all " + decayT.length + " milestones finite", decayRate);
             }
             return new MultiStepLRScheduler(this,
                     Warmup.of(new MultiStepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));

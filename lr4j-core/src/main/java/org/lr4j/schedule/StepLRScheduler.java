@@ -1,6 +1,6 @@
 package org.lr4j.schedule;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
@@ -14,7 +14,7 @@ import org.lr4j.internal.Checks;
  * <p>Example (asserted by {@code FamilyTest}): {@code lr = 0.1}, {@code decay_t = 30},
  * {@code decay_rate = 0.1}: {@code lrAt(29) = 0.1}, {@code lrAt(30) = 0.010000000000000002}.
  */
-public final class StepLRScheduler extends AbstractLRScheduler {
+public final class StepLRScheduler extends AbstractTimeScheduler {
     private final double decayT;
     private final double decayRate;
 
@@ -78,8 +78,7 @@ public final class StepLRScheduler extends AbstractLRScheduler {
             Checks.positive("decay_t", decayT);
             Checks.nonNegative("decay_rate", decayRate);
             if (Double.isInfinite(growth())) {
-                throw new IllegalArgumentException("decay_rate must stay <= 1, or its power for the most decays any"
-                        + " t < 2^63 reaches finite, got " + decayRate);
+                throw Checks.invalid("decay_rate", "stay <= 1, or its power for the most decays any" + " t < 2^63 reaches finite", decayRate);
             }
             return new StepLRScheduler(this,
                     Warmup.of(new StepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 
 /**
  * Each warning is checked against what the schedule really does (its train.py trace), so a warning
@@ -25,7 +25,7 @@ class ScheduleWarningsTest {
 
     /** The rate in effect at the start of each epoch, as train.py drives the schedule. */
     private static List<Double> epochLrs(SchedulerConfig.Builder b, List<Double> metrics) {
-        TrainDrive.Trace t = TrainDrive.run(b.build(), ParamGroupList.of(b.build().effectiveLr()), 1, metrics, 0);
+        TrainLoop.Trace t = TrainLoop.run(b.build(), ParamGroupList.of(b.build().effectiveLr()), 1, metrics, 0);
         List<Double> out = new ArrayList<>();
         for (double[] lrs : t.epochLrs()) {
             out.add(lrs[0]);

@@ -1,19 +1,22 @@
-package org.lr4j.factory;
+package org.lr4j.python;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroups;
+import org.lr4j.internal.Args;
 import org.lr4j.internal.Checks;
 import org.lr4j.noise.NoiseRange;
 import org.lr4j.noise.NoiseType;
 import org.lr4j.schedule.AbstractLRScheduler;
 import org.lr4j.schedule.CosineLRScheduler;
 import org.lr4j.schedule.CyclicLRScheduler;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.schedule.MultiStepLRScheduler;
 import org.lr4j.schedule.PlateauLRScheduler;
 import org.lr4j.schedule.PolyLRScheduler;
+import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.StepLRScheduler;
 import org.lr4j.schedule.TanhLRScheduler;
@@ -24,13 +27,13 @@ import org.lr4j.schedule.TanhLRScheduler;
  * {@code create("tanh", Profile.TIMM_0_4, Map.of("t_initial", 50, "t_mul", 2.0), groups)}), so Python
  * code and reference cases carry over as they are.
  */
-public final class ReferenceKwargs {
+public final class TimmKwargs {
     private static final Set<String> COMMON = Set.of("t_in_epochs", "noise_range_t", "noise_pct", "noise_std",
             "noise_seed", "noise_type", "initialize", "warmup_t", "warmup_lr_init", "warmup_prefix");
     private static final Set<String> CYCLIC = Set.of("t_initial", "lr_min", "cycle_mul", "cycle_decay",
             "cycle_limit");
 
-    private ReferenceKwargs() {
+    private TimmKwargs() {
     }
 
     /**
@@ -46,8 +49,7 @@ public final class ReferenceKwargs {
         Checks.notNull("kwargs", kwargs);
         Checks.notNull("profile", profile);
         if (profile == Profile.TIMM_0_4 && !"tanh".equals(scheduler)) {
-            throw new IllegalArgumentException("timm must be current for " + scheduler
-                    + " (the 0.4 profile covers tanh only), got 0.4");
+            throw Checks.invalid("timm", "be current for " + scheduler + " (the 0.4 profile covers tanh only)", "0.4");
         }
         return switch (scheduler == null ? "" : scheduler) {
             case "tanh" -> tanh(profile, kwargs, groups);
@@ -111,8 +113,7 @@ public final class ReferenceKwargs {
                 }
                 yield common(b, kwargs).build();
             }
-            default -> throw new IllegalArgumentException("scheduler must be one of "
-                    + String.join(", ", SchedulerConfig.SCHEDULERS) + ", got " + scheduler);
+            default -> throw Checks.invalid("scheduler", "be one of " + String.join(", ", SchedulerConfig.SCHEDULERS), scheduler);
         };
     }
 
@@ -121,8 +122,7 @@ public final class ReferenceKwargs {
         allow("tanh", kwargs, Set.of("t_initial", "lr_min", "cycle_limit", "lb", "ub"),
                 legacy ? Set.of("t_mul", "decay_rate") : Set.of("cycle_mul", "cycle_decay"));
         if (legacy && kwargs.containsKey("noise_type")) {
-            throw new IllegalArgumentException("noise_type must not be given for timm 0.4's tanh (it has no such"
-                    + " argument), got " + Args.describe(kwargs.get("noise_type")));
+            throw Checks.invalid("noise_type", "not be given for timm 0.4's tanh (it has no such argument)", Args.describe(kwargs.get("noise_type")));
         }
         TanhLRScheduler.Builder b = TanhLRScheduler.builder(groups, integer(kwargs, "t_initial")).profile(profile);
         if (kwargs.containsKey("lb")) {
@@ -148,14 +148,13 @@ public final class ReferenceKwargs {
         common(b, kwargs);
         try {
             return b.build();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidValueException e) {
             // the builder speaks current timm's names; name the argument as the 0.4 caller wrote it
-            String m = e.getMessage();
-            if (legacy && m.startsWith("cycle_mul ")) {
-                throw new IllegalArgumentException("t_mul" + m.substring("cycle_mul".length()), e);
+            if (legacy && e.parameter().equals("cycle_mul")) {
+                throw e.named("t_mul");
             }
-            if (legacy && m.startsWith("cycle_decay ")) {
-                throw new IllegalArgumentException("decay_rate" + m.substring("cycle_decay".length()), e);
+            if (legacy && e.parameter().equals("cycle_decay")) {
+                throw e.named("decay_rate");
             }
             throw e;
         }
@@ -201,7 +200,7 @@ public final class ReferenceKwargs {
             } else if (r.size() == 2) {
                 b.noiseRangeT(NoiseRange.between(r.get(0), r.get(1)));
             } else {
-                throw new IllegalArgumentException("noise_range_t must be a number or a pair, got " + range);
+                throw Checks.invalid("noise_range_t", "be a number or a pair", range);
             }
         }
         if (kwargs.containsKey("noise_pct")) {
@@ -230,7 +229,7 @@ public final class ReferenceKwargs {
     private static Object required(Map<String, ?> kwargs, String name) {
         Object v = kwargs.get(name);
         if (v == null) {
-            throw new IllegalArgumentException(name + " must be given, got none");
+            throw Checks.invalid(name, "be given", "none");
         }
         return v;
     }

@@ -1,14 +1,14 @@
-package org.lr4j.factory;
+package org.lr4j.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Conversions of loosely typed argument values (parsed YAML/JSON) with messages that name the argument. */
-final class Args {
+public final class Args {
     private Args() {
     }
 
-    static double number(String name, Object v) {
+    public static double number(String name, Object v) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -23,10 +23,10 @@ final class Args {
                 // fall through
             }
         }
-        throw new IllegalArgumentException(name + " must be a number, got " + describe(v));
+        throw Checks.invalid(name, "be a number", describe(v));
     }
 
-    static long integer(String name, Object v) {
+    public static long integer(String name, Object v) {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
@@ -34,34 +34,34 @@ final class Args {
             if (b.bitLength() < 64) {
                 return b.longValue();
             }
-            throw new IllegalArgumentException(name + " must be a whole number in [-2^63, 2^63), got " + v);
+            throw Checks.invalid(name, "be a whole number in [-2^63, 2^63)", v);
         }
         double d = number(name, v);
         if (d != Math.rint(d) || Double.isInfinite(d) || Math.abs(d) > 9.007199254740992E15) {
-            throw new IllegalArgumentException(name + " must be a whole number, got " + describe(v));
+            throw Checks.invalid(name, "be a whole number", describe(v));
         }
         return (long) d;
     }
 
-    static boolean bool(String name, Object v) {
+    public static boolean bool(String name, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
         if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(s);
         }
-        throw new IllegalArgumentException(name + " must be true or false, got " + describe(v));
+        throw Checks.invalid(name, "be true or false", describe(v));
     }
 
-    static String string(String name, Object v) {
+    public static String string(String name, Object v) {
         if (v instanceof String s) {
             return s;
         }
-        throw new IllegalArgumentException(name + " must be a string, got " + describe(v));
+        throw Checks.invalid(name, "be a string", describe(v));
     }
 
     /** A number or a list of numbers, as a list. */
-    static List<Double> numbers(String name, Object v) {
+    public static List<Double> numbers(String name, Object v) {
         List<Double> out = new ArrayList<>();
         if (v instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
@@ -73,7 +73,7 @@ final class Args {
         return out;
     }
 
-    static String describe(Object v) {
+    public static String describe(Object v) {
         if (v == null) {
             return "null";
         }
