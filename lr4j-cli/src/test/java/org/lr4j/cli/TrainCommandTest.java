@@ -82,11 +82,63 @@ class TrainCommandTest {
         java.awt.image.BufferedImage chart = ImageIO.read(run.resolve("lr.png").toFile());
         assertEquals(900, chart.getWidth());
 
+        // curves.png: two panels side by side; run.json: the three epochs' times
+        BufferedImage curves = ImageIO.read(run.resolve("curves.png").toFile());
+        assertEquals(1200, curves.getWidth());
+        assertEquals(520, curves.getHeight());
+        String meta = Files.readString(run.resolve("run.json"));
+        assertTrue(meta.contains("\"wall_seconds\"") && meta.contains("\"epoch\": 2") && !meta.contains("\"epoch\": 3"), meta);
+        assertTrue(meta.contains("\"train_images\": 48"), "3 epochs of 4 updates of 4 images: " + meta);
+        for (String line : lines.subList(1, 4)) {
+            assertTrue(line.matches("epoch \\d/2 .* img/s.*"), line);
+        }
+
         // --resume alone takes the run's flags from its args.json: the run is complete, nothing is redone
         Cli again = Cli.run("train", "--resume", run.resolve("last.ckpt").toString());
         assertEquals(0, again.status(), again::err);
         assertTrue(again.out().contains("epochs 3 to 2 of 3"), again.out());
         assertEquals(summary, Files.readAllLines(run.resolve("summary.csv")));
+
+        // compare: the table from summary.csv and run.json, and the chart
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.write(other.resolve("summary.csv"), List.of(summary.get(0), "0,1.0,1.0,10.0,50.0,0.01", "1,0.9,0.8,20.0,60.0,0.005"));
+        Path cmpChart = dir.resolve("cmp.svg");
+        Cli cmp = Cli.run("compare", run.toString(), other.toString(), "-o", cmpChart.toString());
+        assertEquals(0, cmp.status(), cmp::err);
+        List<String> report = cmp.out().lines().toList();
+        assertEquals("run    epochs  final top-1  best top-1  best epoch  wall time", report.get(0));
+        String[] first = report.get(1).trim().split("\\s+");
+        String[] last = summary.get(3).split(",");
+        double best = summary.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[3])).max().orElseThrow();
+        assertEquals(List.of("run", "3", String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(last[3])),
+                String.format(java.util.Locale.ROOT, "%.2f", best)), List.of(first).subList(0, 4));
+        assertTrue(first[5].matches("0:00:\\d\\d"), report.get(1));
+        assertEquals("other       2        20.00       20.00           1          -", report.get(2));
+        assertEquals("chart: " + cmpChart, report.get(3));
+        assertTrue(Files.readString(cmpChart).contains("runs: run, other"), "the SVG says what it shows");
+    }
+
+    @Test
+    void aScheduleThatCannotWorkTrainsAsTimmWithOneWarningLine() throws IOException {
+        Path run = dir.resolve("warned");
+        Cli r = Cli.run("train", data.toString(), "--model", "smallcnn", "--img-size", "8", "--threads", "1", "-b", "8",
+                "--sched", "cosine", "--lr", "0.05", "--epochs", "2", "--warmup-epochs", "2", "--output", run.toString());
+        assertEquals(0, r.status(), r::err);
+        assertEquals("lr4j: warning: --warmup-epochs 2 covers the whole 2-epoch cosine schedule: the rate only climbs"
+                + " from --warmup-lr 0.00001 towards --lr 0.05 and the schedule itself never runs; lower --warmup-epochs"
+                + " below 2 or set --warmup-prefix\n", r.err());
+        assertEquals(3, Files.readAllLines(run.resolve("summary.csv")).size(), "trained as timm does");
+    }
+
+    @Test
+    void helpSaysTheEpochsDefaultDependsOnTheData() {
+        Cli h = Cli.run("train", "--help");
+        assertEquals(0, h.status());
+        String flat = h.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("--epochs=N Epochs to train; t_initial (default: 20 on the built-in data, 10 on"
+                + " fashion-mnist, 300 on an image folder)."), h.out());
+        assertTrue(Cli.run("table", "--help").out().replaceAll("\\s+", " ").contains("(default: 300)"), "table keeps timm's");
     }
 
     @Test
