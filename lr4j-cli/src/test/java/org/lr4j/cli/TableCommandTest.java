@@ -136,6 +136,33 @@ class TableCommandTest {
     }
 
     @Test
+    void longTablesStreamPastTheOldTwoMillionRowCapAndFilesEqualStdout() throws Exception {
+        Path csv = dir.resolve("long.csv");
+        Cli r = Cli.run("table", "--sched", "tanh", "--epochs", "2001", "--sched-on-updates", "--updates-per-epoch", "1000",
+                "--warmup-epochs", "0", "-o", csv.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out());
+        long[] count = {0};
+        String[] last = {null};
+        try (var lines = Files.lines(csv)) {
+            lines.forEach(l -> {
+                count[0]++;
+                last[0] = l;
+            });
+        }
+        assertEquals(1 + 2_001_000, count[0], "header and one row per update");
+        assertTrue(last[0].startsWith("2000,2000999,"), last[0]);
+        for (String format : List.of("csv", "json")) {
+            Path file = dir.resolve("t." + format);
+            String[] args = {"table", "--sched", "multistep", "--epochs", "30", "--decay-milestones", "10", "20",
+                "--format", format, "--lr-scale", "1", "0.1"};
+            Cli toFile = Cli.run(concat(java.util.Arrays.copyOfRange(args, 1, args.length), "table", "-o", file.toString()));
+            assertEquals(0, toFile.status(), toFile.err());
+            assertEquals(Cli.run(args).out(), Files.readString(file), format + ": the file holds what stdout shows");
+        }
+    }
+
+    @Test
     void aScheduleThatCannotWorkRunsAsTimmWithOneWarningLine() {
         Cli r = Cli.run("table", "--sched", "tanh", "--epochs", "5", "--warmup-epochs", "5");
         assertEquals(0, r.status(), r.err());
