@@ -116,7 +116,8 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             double scale = profile == Profile.CURRENT && groups.hasLrScale(g) ? groups.lrScale(g) : 1.0;
             double peak = Math.max(Math.max(base[g], lrFloor) * growth, warmupLrInit) * noiseFactor * scale;
             if (!Double.isFinite(peak)) {
-                throw Checks.invalid("param_groups[" + g + "].initial_lr", "keep every learning rate finite", base[g] + " (peak " + peak + ")");
+                throw Checks.invalid("param_groups[" + g + "].initial_lr", "keep every learning rate finite",
+                        base[g] + " (peak " + peak + ")");
             }
         }
     }
