@@ -39,7 +39,6 @@ import picocli.CommandLine.Spec;
  * shows the rate written at construction.) Prints the file written.
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
-        modelTransformer = ScheduleOptions.Install.class,
         description = "Draw the schedule (or several, with --series) as train.py drives it, to PNG or SVG.")
 final class PlotCommand implements Callable<Integer> {
     /** The most points one series may hold (epochs, or epochs x updates per epoch). */

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
  * column per group.
  */
 @Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
-        modelTransformer = ScheduleOptions.Install.class,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
     /**

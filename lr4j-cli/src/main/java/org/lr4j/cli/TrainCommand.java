@@ -44,7 +44,6 @@ import picocli.CommandLine.Spec;
  * stderr when it is a terminal.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
-        modelTransformer = ScheduleOptions.Install.class,
         description = {"Train an image classifier with the schedule, as timm's train.py does (DJL, PyTorch engine, CPU).",
             "Without DATA_DIR: the built-in shapes, model smallcnn, " + TrainCommand.BUILTIN_EPOCHS + " epochs unless --epochs says otherwise."})
 final class TrainCommand implements Callable<Integer> {
