@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * length (CSV, or one JSON document {@code {"num_epochs": N, "rows": [...]}} written row by row). The
  * length is bounded only by {@link TrainLoop#MAX_UPDATES} scheduler updates.
  */
-@Command(name = "table", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
     @Mixin

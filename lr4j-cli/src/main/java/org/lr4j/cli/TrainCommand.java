@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
  * epoch (stdout), a progress bar within each epoch on stderr when it is a terminal ({@link TrainProgress}),
  * and one {@code lr4j: warning:} line when the schedule cannot work as meant.
  */
-@Command(name = "train", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = {"Train an image classifier with the schedule, as timm's train.py does (DJL, PyTorch engine, CPU).",
             "Without DATA_DIR: the built-in shapes, model smallcnn, " + TrainCommand.BUILTIN_EPOCHS + " epochs unless --epochs says otherwise."})
 final class TrainCommand implements Callable<Integer> {
