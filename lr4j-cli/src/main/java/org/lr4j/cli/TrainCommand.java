@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** {@code --epochs}' help here: its default depends on the data. */
     static final String EPOCHS_HELP = "Epochs to train; t_initial (default: " + BUILTIN_EPOCHS + " on the built-in data,"
-            + " 10 on fashion-mnist, 300 on an image folder).";
+            + " 10 on fashion-mnist, " + SchedulerOption.EPOCHS.defaultText() + " on an image folder).";
 
     /**
      * Gives the train command's {@code --epochs} (a schedule flag shared with table and plot, whose help
