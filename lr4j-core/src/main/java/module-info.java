@@ -15,4 +15,7 @@ module org.lr4j.core {
     exports org.lr4j.noise;
     exports org.lr4j.factory;
     exports org.lr4j.state;
+    exports org.lr4j.torch;
+    exports org.lr4j.transformers;
+    exports org.lr4j.python;
 }

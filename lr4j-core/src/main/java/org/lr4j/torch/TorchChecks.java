@@ -1,0 +1,28 @@
+package org.lr4j.torch;
+
+/** Argument checks shared by the PyTorch builders; messages name the parameter, the rule and the value. */
+final class TorchChecks {
+    private TorchChecks() {
+    }
+
+    static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    static double unit(String name, double value, String pytorch) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1] (PyTorch: " + pytorch + "), got " + value);
+        }
+        return value;
+    }
+
+    static <T> T notNull(String name, T value) {
+        if (value == null) {
+            throw new NullPointerException(name + " must be given, got null");
+        }
+        return value;
+    }
+}
