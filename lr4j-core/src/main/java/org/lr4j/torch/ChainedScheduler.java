@@ -11,8 +11,9 @@ import org.lr4j.driver.ParamGroups;
  * {@link #lastEpoch()} counts its {@code step()} calls.
  *
  * <p>Example (asserted by {@code TorchBuildersTest}): {@code lr = 1}, {@code ConstantLR(factor=0.1,
- * total_iters=2)} and {@code ExponentialLR(gamma=0.9)}: 0.09 after construction, then 0.081, 0.729,
- * 0.6561.
+ * total_iters=2)} and {@code ExponentialLR(gamma=0.9)} built on the groups (0.1 after their construction),
+ * then {@code 0.09000000000000001}, {@code 0.8100000000000002}, {@code 0.7290000000000002} (PyTorch's docs
+ * say 0.09, 0.081, 0.729, 0.6561: its code gives these).
  */
 public final class ChainedScheduler implements TorchScheduler {
     private final ParamGroups groups;
@@ -36,7 +37,7 @@ public final class ChainedScheduler implements TorchScheduler {
      */
     public static ChainedScheduler of(List<? extends TorchScheduler> schedulers) {
         TorchChecks.notNull("schedulers", schedulers);
-        if (schedulers.contains(null)) {
+        if (TorchChecks.hasNull(schedulers)) {
             throw new NullPointerException("schedulers must not hold null, got " + schedulers);
         }
         if (schedulers.isEmpty()) {

@@ -16,7 +16,7 @@ import org.lr4j.internal.PyOps;
  * {@link SequentialLR}'s {@code step(0)}.
  *
  * <p>Example (asserted by {@code TorchBuildersTest}): {@code lr = 0.1}, {@code T_max = 10},
- * {@code eta_min = 0.001}: {@code 0.1}, then {@code 0.09757729755661012} at epoch 1.
+ * {@code eta_min = 0.001}: {@code 0.1}, then {@code 0.09757729755661011} at epoch 1.
  */
 public final class CosineAnnealingLR extends AbstractTorchScheduler {
     private final long tMax;

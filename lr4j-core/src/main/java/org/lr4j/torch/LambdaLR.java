@@ -55,7 +55,7 @@ public final class LambdaLR extends AbstractTorchScheduler {
 
     static LongToDoubleFunction[] lambdas(ParamGroups groups, List<? extends LongToDoubleFunction> lrLambdas) {
         checkGroups(groups);
-        if (lrLambdas == null || lrLambdas.contains(null)) {
+        if (lrLambdas == null || TorchChecks.hasNull(lrLambdas)) {
             throw new NullPointerException("lr_lambda must be given, got null");
         }
         if (lrLambdas.size() != groups.size()) {

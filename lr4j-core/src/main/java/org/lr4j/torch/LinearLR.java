@@ -16,7 +16,7 @@ import org.lr4j.internal.PyOps;
  * epoch 1 (an {@link IllegalStateException} here).
  *
  * <p>Example (asserted by {@code TorchBuildersTest}): {@code lr = 0.05}, {@code start_factor = 0.5},
- * {@code total_iters = 4}: 0.025, 0.03125, 0.0375, 0.04375, 0.05.
+ * {@code total_iters = 4}: 0.025, 0.03125, 0.0375, {@code 0.043750000000000004}, 0.05.
  */
 public final class LinearLR extends AbstractTorchScheduler {
     private final double startFactor;

@@ -96,7 +96,7 @@ public final class MultiStepLR extends AbstractTorchScheduler {
          */
         public MultiStepLR build() {
             TorchChecks.notNull("milestones", milestones);
-            if (milestones.contains(null)) {
+            if (TorchChecks.hasNull(milestones)) {
                 throw new NullPointerException("milestones must hold numbers, got " + milestones);
             }
             TorchChecks.finite("gamma", gamma);

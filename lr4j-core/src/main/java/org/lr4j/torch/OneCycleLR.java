@@ -23,7 +23,7 @@ import org.lr4j.internal.PyOps;
  * total_steps + 2 times}.
  *
  * <p>Example (asserted by {@code TorchBuildersTest}): {@code max_lr = 0.1}, {@code total_steps = 100}:
- * {@code 0.0040000000000000036} after construction, {@code 0.1} after 28 steps, {@code 4e-07} after 99;
+ * {@code 0.0040000000000000036} after construction, {@code 0.1} after 29 steps, {@code 4e-07} after 99;
  * the 101st step raises.
  */
 public final class OneCycleLR extends AbstractTorchScheduler {

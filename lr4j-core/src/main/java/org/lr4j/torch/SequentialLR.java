@@ -24,7 +24,8 @@ import org.lr4j.internal.PyOps;
  * holds any schedule, a plateau phase too, see {@code org.lr4j.compose.ScheduleSequence}.
  *
  * <p>Example (asserted by {@code TorchBuildersTest}): {@code lr = 1}, {@code ConstantLR(factor=0.1,
- * total_iters=2)} then {@code ExponentialLR(gamma=0.9)} at milestone 2: 0.1, 0.1, 0.9, 0.81, ...
+ * total_iters=2)} then {@code ExponentialLR(gamma=0.9)} at milestone 2: 0.1, 0.1, then 1.0 (the
+ * {@code step(0)}: the closed form at epoch 0), 0.9, 0.81 (PyTorch's own docs say 0.9 at epoch 2; its code gives 1.0).
  */
 public final class SequentialLR implements TorchScheduler {
     private final ParamGroups groups;
@@ -64,7 +65,7 @@ public final class SequentialLR implements TorchScheduler {
         TorchChecks.notNull("param_groups", groups);
         TorchChecks.notNull("schedulers", schedulers);
         TorchChecks.notNull("milestones", milestones);
-        if (schedulers.contains(null) || milestones.contains(null)) {
+        if (TorchChecks.hasNull(schedulers) || TorchChecks.hasNull(milestones)) {
             throw new NullPointerException("schedulers and milestones must not hold null, got " + schedulers + " and "
                     + milestones);
         }

@@ -25,4 +25,8 @@ final class TorchChecks {
         }
         return value;
     }
+
+    static boolean hasNull(java.util.Collection<?> c) {
+        return c.stream().anyMatch(java.util.Objects::isNull);
+    }
 }

@@ -39,18 +39,18 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
         lrs = copy("state.lrs", lrs);
         initialLrs = copy("state.initial_lrs", initialLrs);
         momentums = copy("state.momentums", momentums);
-        if (counters == null || counters.containsValue(null) || counters.containsKey(null)) {
+        if (counters == null || counters.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
             throw new IllegalArgumentException("state.counters must be a map of names to numbers, got " + counters);
         }
         counters = Map.copyOf(new TreeMap<>(counters));
-        if (children == null || children.contains(null)) {
+        if (children == null || children.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("state.children must be a list of states, got " + children);
         }
         children = List.copyOf(children);
     }
 
     private static List<Double> copy(String name, List<Double> values) {
-        if (values == null || values.contains(null)) {
+        if (values == null || values.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException(name + " must be a list of numbers, got " + values);
         }
         return List.copyOf(new ArrayList<>(values));
