@@ -18,4 +18,5 @@ module org.lr4j.core {
     exports org.lr4j.torch;
     exports org.lr4j.transformers;
     exports org.lr4j.python;
+    exports org.lr4j.compose;
 }
