@@ -1,4 +1,4 @@
-package org.lr4j.driver;
+package org.lr4j.group;
 
 /**
  * Which momentum an optimizer's groups carry, for the schedulers that cycle it (PyTorch's
