@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.MomentumKind;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.MomentumKind;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.torch.TorchScheduler;
 import org.lr4j.torch.TorchState;
 

@@ -3,8 +3,8 @@ package org.lr4j.compose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.state.PlateauState;
 import org.lr4j.state.SchedulerState;
 import org.lr4j.torch.TorchScheduler;
@@ -79,7 +79,13 @@ public final class TimmPhase implements TorchScheduler {
     private void advance(Double metric) {
         long next = t + 1;
         if (scheduler.tInEpochs()) {
-            scheduler.step(next, metric);
+            if (metric == null) {
+                scheduler.step(next);
+            } else {
+                scheduler.step(next, metric);
+            }
+        } else if (metric == null) {
+            scheduler.stepUpdate(next);
         } else {
             scheduler.stepUpdate(next, metric);
         }

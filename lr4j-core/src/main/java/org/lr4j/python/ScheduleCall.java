@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.torch.ChainedScheduler;
 import org.lr4j.torch.ConstantLR;
 import org.lr4j.torch.CosineAnnealingLR;

@@ -3,8 +3,8 @@ package org.lr4j.torch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lr4j.driver.MomentumKind;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.MomentumKind;
+import org.lr4j.group.ParamGroups;
 
 /**
  * PyTorch's {@code _LRScheduler}: {@code initial_lr} defaults to {@code lr} in every group, the base

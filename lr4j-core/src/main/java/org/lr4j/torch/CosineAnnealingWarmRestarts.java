@@ -1,7 +1,7 @@
 package org.lr4j.torch;
 
 import java.util.Map;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 
 /**
  * PyTorch's {@code CosineAnnealingWarmRestarts} (SGDR): a cosine from the base rate to {@code eta_min}

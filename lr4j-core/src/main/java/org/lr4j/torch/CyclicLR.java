@@ -1,8 +1,8 @@
 package org.lr4j.torch;
 
 import java.util.function.DoubleUnaryOperator;
-import org.lr4j.driver.MomentumKind;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.MomentumKind;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.PyOps;
 
 /**

@@ -1,6 +1,6 @@
 package org.lr4j.torch;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 
 /**
  * PyTorch's {@code ExponentialLR}: the rate is multiplied by {@code gamma} every epoch after the first,

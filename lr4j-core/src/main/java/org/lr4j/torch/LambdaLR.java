@@ -2,7 +2,7 @@ package org.lr4j.torch;
 
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 
 /**
  * PyTorch's {@code LambdaLR}: every group's rate is its base rate times a function of the epoch,

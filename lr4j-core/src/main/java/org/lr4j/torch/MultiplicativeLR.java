@@ -2,7 +2,7 @@ package org.lr4j.torch;
 
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 
 /**
  * PyTorch's {@code MultiplicativeLR}: every step after the first multiplies the current rate by a

@@ -2,7 +2,7 @@ package org.lr4j.torch;
 
 import java.util.List;
 import java.util.Map;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 
 /**
  * PyTorch's {@code ReduceLROnPlateau}: multiplies every group's rate by {@code factor} (not below its

@@ -2,7 +2,7 @@ package org.lr4j.torch;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.PyOps;
 
 /**

@@ -1,6 +1,6 @@
 package org.lr4j.torch;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.PyOps;
 
 /**

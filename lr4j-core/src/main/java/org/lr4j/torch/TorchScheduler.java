@@ -1,6 +1,6 @@
 package org.lr4j.torch;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 
 /**
  * A PyTorch learning-rate scheduler ({@code torch.optim.lr_scheduler}, 1.13): it counts its own steps

@@ -1,6 +1,6 @@
 package org.lr4j.transformers;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.torch.LambdaLR;
 import org.lr4j.torch.ReduceLROnPlateau;
 

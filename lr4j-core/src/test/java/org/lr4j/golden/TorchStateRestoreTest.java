@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
-import org.lr4j.driver.MomentumKind;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.group.MomentumKind;
 import org.lr4j.python.ScheduleCall;
-import org.lr4j.python.TorchCase;
+import org.lr4j.internal.replay.TorchCase;
 import org.lr4j.torch.TorchScheduler;
 import org.lr4j.torch.TorchState;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lr4j.python.TorchCase;
+import org.lr4j.internal.replay.TorchCase;
 
 /**
  * Every case of {@code torch-transformers.jsonl}, written as its Python call, read and built by

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.torch.TorchScheduler;
 import org.lr4j.transformers.SchedulerType;
 

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.golden.Golden;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 
 /** LambdaLR and MultiplicativeLR over Java functions, against values computed by hand. */
 class TorchLambdaTest {

@@ -1,11 +1,13 @@
-package org.lr4j.python;
+package org.lr4j.internal.replay;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.python.PythonCallException;
+import org.lr4j.python.ScheduleCall;
 import org.lr4j.torch.TorchScheduler;
 
 /**
