@@ -32,25 +32,6 @@ class TorchTransformersGoldenTest {
         assertEquals(217, Golden.load(FILE).size());
     }
 
-    @SuppressWarnings("unchecked")
-    static double scale(Map<String, Object> c) {
-        double s = 0;
-        for (Object o : (List<Object>) c.get("param_groups")) {
-            s = Math.max(s, Math.abs(Golden.num(((Map<String, Object>) o).get("lr"))));
-        }
-        Map<String, Object> k = (Map<String, Object>) c.get("kwargs");
-        for (String key : List.of("max_lr", "base_lr")) {
-            Object v = k.get(key);
-            for (Object x : v instanceof List<?> l ? (List<Object>) l : v == null ? List.of() : List.of(v)) {
-                s = Math.max(s, Math.abs(Golden.num(x)));
-            }
-        }
-        if (c.get("optimizer_lr") != null) {
-            s = Math.max(s, Math.abs(Golden.num(c.get("optimizer_lr"))));
-        }
-        return s;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesReference(String id, Map<String, Object> c) {
@@ -68,7 +49,7 @@ class TorchTransformersGoldenTest {
         } else {
             assertNull(out.get("error_at_step"), () -> id + ": lr4j raised: " + out.get("error"));
         }
-        double s = scale(c);
+        double s = Golden.torchScale(c);
         for (String f : List.of("initial_lrs", "lrs", "initial_momentums", "momentums")) {
             boolean momentum = f.contains("momentum");
             if (!c.containsKey(f)) {
