@@ -191,7 +191,7 @@ final class PlotCommand implements Callable<Integer> {
 
     /** {@code --schedule}: the rate of each step {@code 0..steps-1} of the Python call. */
     private LrChart pythonChart() {
-        if (schedule.sched != null || (series != null && !series.isEmpty())) {
+        if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || (series != null && !series.isEmpty())) {
             throw new UsageError("--schedule replaces --sched and draws one series (no --series)");
         }
         SchedulerConfig config = schedule.toConfig();

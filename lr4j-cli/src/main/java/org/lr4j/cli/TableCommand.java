@@ -147,7 +147,7 @@ final class TableCommand implements Callable<Integer> {
 
     /** {@code --schedule}: one row per step, {@code step,lr,group0}, and {@code momentum} where it is cycled. */
     private Integer pythonTable(SchedulerConfig config) {
-        if (schedule.sched != null || stateIn != null || stateOut != null || lrScales != null) {
+        if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || stateIn != null || stateOut != null || lrScales != null) {
             throw new UsageError("--schedule replaces --sched (and takes no --state-in, --state-out or --lr-scale)");
         }
         org.lr4j.python.ScheduleCall call = python.call();

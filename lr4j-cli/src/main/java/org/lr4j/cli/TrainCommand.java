@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
             onUpdates = stepOn.equals("updates");
         }
         if (python.given()) {
-            if (schedule.sched != null || resume != null) {
+            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || resume != null) {
                 throw new UsageError("--schedule replaces --sched, and a --schedule run cannot be resumed yet");
             }
             python.call(); // a call lr4j cannot read fails here, before any data is loaded

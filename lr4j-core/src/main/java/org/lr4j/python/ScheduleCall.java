@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lr4j.group.ParamGroups;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.torch.ChainedScheduler;
 import org.lr4j.torch.ConstantLR;
 import org.lr4j.torch.CosineAnnealingLR;
@@ -271,12 +272,15 @@ public final class ScheduleCall {
         }
     }
 
-    /** Points a builder's refusal at the argument its message names (its first word), else at the call. */
+    /**
+     * Points a builder's refusal at the argument it names ({@link InvalidValueException#parameter()}, the
+     * reference's name; {@code max_lr[1]} points at {@code max_lr}), else at the call.
+     */
     private static PythonCallException pointAt(Bound b, RuntimeException e) {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        String first = msg.split("[ \\[.]", 2)[0];
-        for (String param : b.values.keySet()) {
-            if (param.equals(first)) {
+        if (e instanceof InvalidValueException ive) {
+            String param = ive.parameter().split("\\[", 2)[0];
+            if (b.values.containsKey(param)) {
                 return b.error(param, b.call.name() + ": " + msg, e);
             }
         }

@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +137,8 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
             return out;
         }
         if (values.length != groups) {
-            throw new IllegalArgumentException(name + " must be one value or one per group: expected " + groups
-                    + " values for " + name + ", got " + values.length);
+            throw new InvalidValueException(name, "must be one value or one per group (expected " + groups
+                    + " values for " + name + ")", values.length + " values");
         }
         return values.clone();
     }
@@ -198,17 +199,17 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
             throw new NullPointerException("state must be given, got null");
         }
         if (!state.scheduler().equals(name)) {
-            throw new IllegalArgumentException("state.scheduler must be " + name + " (the scheduler restored), got "
-                    + state.scheduler());
+            throw new InvalidValueException("state.scheduler", "must be " + name + " (the scheduler restored)",
+                    String.valueOf(state.scheduler()));
         }
         if (state.lrs().size() != n || state.initialLrs().size() != n) {
-            throw new IllegalArgumentException("state.lrs must hold one value per group (" + n + "), got "
-                    + state.lrs().size());
+            throw new InvalidValueException("state.lrs", "must hold one value per group (" + n + ")",
+                    String.valueOf(state.lrs().size()));
         }
         boolean hasMomentum = groups.momentumKind() != MomentumKind.NONE;
         if (!state.momentums().isEmpty() && (!hasMomentum || state.momentums().size() != n)) {
-            throw new IllegalArgumentException("state.momentums must hold one value per group (" + n
-                    + ") of groups that carry momentum, got " + state.momentums().size());
+            throw new InvalidValueException("state.momentums", "must hold one value per group (" + n + ") of groups that carry momentum",
+                    String.valueOf(state.momentums().size()));
         }
     }
 

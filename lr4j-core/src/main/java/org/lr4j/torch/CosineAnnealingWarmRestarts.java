@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.Map;
 import org.lr4j.group.ParamGroups;
 
@@ -129,12 +130,12 @@ public final class CosineAnnealingWarmRestarts extends AbstractTorchScheduler {
          */
         public CosineAnnealingWarmRestarts build() {
             if (t0 <= 0) {
-                throw new IllegalArgumentException("T_0 must be a positive integer (Expected positive integer T_0), got "
-                        + t0);
+                throw new InvalidValueException("T_0", "must be a positive integer (Expected positive integer T_0)",
+                        String.valueOf(t0));
             }
             if (tMult < 1) {
-                throw new IllegalArgumentException("T_mult must be an integer >= 1 (Expected integer T_mult >= 1), got "
-                        + tMult);
+                throw new InvalidValueException("T_mult", "must be an integer >= 1 (Expected integer T_mult >= 1)",
+                        String.valueOf(tMult));
             }
             TorchChecks.finite("eta_min", etaMin);
             CosineAnnealingWarmRestarts s = new CosineAnnealingWarmRestarts(this);

@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.function.DoubleUnaryOperator;
 import org.lr4j.group.MomentumKind;
 import org.lr4j.group.ParamGroups;
@@ -59,8 +60,8 @@ public final class CyclicLR extends AbstractTorchScheduler {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("mode must be triangular, triangular2 or exp_range (mode is invalid and"
-                    + " scale_fn is None), got " + name);
+            throw new InvalidValueException("mode", "must be triangular, triangular2 or exp_range (mode is invalid and" + " scale_fn is None)",
+                    String.valueOf(name));
         }
     }
 
@@ -242,16 +243,16 @@ public final class CyclicLR extends AbstractTorchScheduler {
             double up = stepSizeUp;
             double down = Double.isNaN(stepSizeDown) ? up : stepSizeDown;
             if (up + down == 0) {
-                throw new IllegalArgumentException("step_size_up + step_size_down must not be 0 (PyTorch divides by"
-                        + " it: float division by zero), got " + up + " + " + down);
+                throw new InvalidValueException("step_size_up", "+ step_size_down must not be 0 (PyTorch divides by" + " it: float division by zero)",
+                        String.valueOf(up + " + " + down));
             }
             for (int g = 0; g < n; g++) {
                 groups.setLr(g, base[g]);
             }
             if (cycleMomentum) {
                 if (groups.momentumKind() == MomentumKind.NONE) {
-                    throw new IllegalArgumentException("cycle_momentum must be False for an optimizer without momentum"
-                            + " (optimizer must support momentum with `cycle_momentum` option enabled), got True");
+                    throw new InvalidValueException("cycle_momentum", "must be False for an optimizer without momentum"
+                            + " (optimizer must support momentum with `cycle_momentum` option enabled)", "True");
                 }
                 double[] bm = perGroup("base_momentum", baseMomentum, n);
                 perGroup("max_momentum", maxMomentum, n);

@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.group.MomentumKind;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.PyOps;
@@ -219,29 +220,29 @@ public final class OneCycleLR extends AbstractTorchScheduler {
                         + " define either total_steps OR (epochs AND steps_per_epoch)), got none");
             } else if (totalSteps != null) {
                 if (totalSteps <= 0) {
-                    throw new IllegalArgumentException("total_steps must be a positive integer (Expected positive"
-                            + " integer total_steps), got " + totalSteps);
+                    throw new InvalidValueException("total_steps", "must be a positive integer (Expected positive" + " integer total_steps)",
+                            String.valueOf(totalSteps));
                 }
                 total = totalSteps;
             } else {
                 if (epochs == null || epochs <= 0) {
-                    throw new IllegalArgumentException("epochs must be a positive integer (Expected positive integer"
-                            + " epochs), got " + (epochs == null ? "None" : epochs));
+                    throw new InvalidValueException("epochs", "must be a positive integer (Expected positive integer" + " epochs)",
+                            String.valueOf((epochs == null ? "None" : epochs)));
                 }
                 if (stepsPerEpoch == null || stepsPerEpoch <= 0) {
-                    throw new IllegalArgumentException("steps_per_epoch must be a positive integer (Expected positive"
-                            + " integer steps_per_epoch), got " + (stepsPerEpoch == null ? "None" : stepsPerEpoch));
+                    throw new InvalidValueException("steps_per_epoch", "must be a positive integer (Expected positive" + " integer steps_per_epoch)",
+                            String.valueOf((stepsPerEpoch == null ? "None" : stepsPerEpoch)));
                 }
                 total = Math.multiplyExact(epochs, stepsPerEpoch);
             }
             if (!(pctStart >= 0 && pctStart <= 1)) {
-                throw new IllegalArgumentException("pct_start must be a float between 0 and 1 (Expected float between 0"
-                        + " and 1 pct_start), got " + pctStart);
+                throw new InvalidValueException("pct_start", "must be a float between 0 and 1 (Expected float between 0" + " and 1 pct_start)",
+                        String.valueOf(pctStart));
             }
             TorchChecks.notNull("anneal_strategy", annealStrategy);
             if (!annealStrategy.equals("cos") && !annealStrategy.equals("linear")) {
-                throw new IllegalArgumentException("anneal_strategy must be 'cos' or 'linear' (anneal_strategy must by"
-                        + " one of 'cos' or 'linear'), got " + annealStrategy);
+                throw new InvalidValueException("anneal_strategy", "must be 'cos' or 'linear' (anneal_strategy must by" + " one of 'cos' or 'linear')",
+                        String.valueOf(annealStrategy));
             }
             double[] max = perGroup("max_lr", TorchChecks.notNull("max_lr", maxLr), n);
             for (double v : max) {
@@ -249,20 +250,20 @@ public final class OneCycleLR extends AbstractTorchScheduler {
             }
             TorchChecks.finite("div_factor", divFactor);
             TorchChecks.finite("final_div_factor", finalDivFactor);
-            double[] min = new double[n];
-            try {
-                for (int g = 0; g < n; g++) {
-                    double initial = PyOps.div(max[g], divFactor);
-                    min[g] = PyOps.div(initial, finalDivFactor);
+            for (String name : new String[] {"div_factor", "final_div_factor"}) {
+                double v = name.equals("div_factor") ? divFactor : finalDivFactor;
+                if (v == 0) {
+                    throw new InvalidValueException(name, "must not be 0 (PyTorch divides by it)", String.valueOf(v));
                 }
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("div_factor and final_div_factor must not be 0 (PyTorch divides by"
-                        + " them), got " + divFactor + " and " + finalDivFactor, e);
+            }
+            double[] min = new double[n];
+            for (int g = 0; g < n; g++) {
+                min[g] = max[g] / divFactor / finalDivFactor;
             }
             if (cycleMomentum) {
                 if (groups.momentumKind() == MomentumKind.NONE) {
-                    throw new IllegalArgumentException("cycle_momentum must be False for an optimizer without momentum or"
-                            + " betas (optimizer must support momentum with `cycle_momentum` option enabled), got True");
+                    throw new InvalidValueException("cycle_momentum", "must be False for an optimizer without momentum or"
+                            + " betas (optimizer must support momentum with `cycle_momentum` option enabled)", "True");
                 }
                 TorchChecks.notNull("max_momentum", maxMomentum);
                 TorchChecks.notNull("base_momentum", baseMomentum);

@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.List;
 import java.util.Map;
 import org.lr4j.group.ParamGroups;
@@ -149,12 +150,12 @@ public final class ReduceLROnPlateau implements TorchScheduler {
             throw new NullPointerException("state must be given, got null");
         }
         if (!state.scheduler().equals(name())) {
-            throw new IllegalArgumentException("state.scheduler must be " + name() + " (the scheduler restored), got "
-                    + state.scheduler());
+            throw new InvalidValueException("state.scheduler", "must be " + name() + " (the scheduler restored)",
+                    String.valueOf(state.scheduler()));
         }
         if (state.lrs().size() != n) {
-            throw new IllegalArgumentException("state.lrs must hold one value per group (" + n + "), got "
-                    + state.lrs().size());
+            throw new InvalidValueException("state.lrs", "must hold one value per group (" + n + ")",
+                    String.valueOf(state.lrs().size()));
         }
         double b = state.counter("best");
         if (Double.isNaN(b)) {
@@ -246,7 +247,8 @@ public final class ReduceLROnPlateau implements TorchScheduler {
             AbstractTorchScheduler.checkGroups(groups);
             TorchChecks.finite("factor", factor);
             if (!(factor < 1.0)) {
-                throw new IllegalArgumentException("factor must be < 1.0 (Factor should be < 1.0.), got " + factor);
+                throw new InvalidValueException("factor", "must be < 1.0 (Factor should be < 1.0.)",
+                        String.valueOf(factor));
             }
             double[] mins = AbstractTorchScheduler.perGroup("min_lr", TorchChecks.notNull("min_lr", minLr),
                     groups.size());
@@ -255,12 +257,13 @@ public final class ReduceLROnPlateau implements TorchScheduler {
             }
             TorchChecks.notNull("mode", mode);
             if (!mode.equals("min") && !mode.equals("max")) {
-                throw new IllegalArgumentException("mode must be min or max (mode " + mode + " is unknown!), got " + mode);
+                throw new InvalidValueException("mode", "must be min or max (mode " + mode + " is unknown!)",
+                        String.valueOf(mode));
             }
             TorchChecks.notNull("threshold_mode", thresholdMode);
             if (!thresholdMode.equals("rel") && !thresholdMode.equals("abs")) {
-                throw new IllegalArgumentException("threshold_mode must be rel or abs (threshold mode " + thresholdMode
-                        + " is unknown!), got " + thresholdMode);
+                throw new InvalidValueException("threshold_mode", "must be rel or abs (threshold mode " + thresholdMode + " is unknown!)",
+                        String.valueOf(thresholdMode));
             }
             TorchChecks.finite("threshold", threshold);
             TorchChecks.finite("eps", eps);

@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import org.lr4j.group.ParamGroups;
@@ -163,20 +164,20 @@ public final class SequentialLR implements TorchScheduler {
             throw new NullPointerException("state must be given, got null");
         }
         if (!state.scheduler().equals(self.name())) {
-            throw new IllegalArgumentException("state.scheduler must be " + self.name() + " (the scheduler restored), got "
-                    + state.scheduler());
+            throw new InvalidValueException("state.scheduler", "must be " + self.name() + " (the scheduler restored)",
+                    String.valueOf(state.scheduler()));
         }
         if (state.children().size() != children.size()) {
-            throw new IllegalArgumentException("state.children must hold one state per scheduler (" + children.size()
-                    + "), got " + state.children().size());
+            throw new InvalidValueException("state.children", "must hold one state per scheduler (" + children.size() + ")",
+                    String.valueOf(state.children().size()));
         }
         for (int i = 0; i < children.size(); i++) {
             children.get(i).restore(state.children().get(i));
         }
         ParamGroups groups = self.groups();
         if (state.lrs().size() != groups.size()) {
-            throw new IllegalArgumentException("state.lrs must hold one value per group (" + groups.size() + "), got "
-                    + state.lrs().size());
+            throw new InvalidValueException("state.lrs", "must hold one value per group (" + groups.size() + ")",
+                    String.valueOf(state.lrs().size()));
         }
         for (int g = 0; g < groups.size(); g++) {
             groups.setLr(g, state.lrs().get(g));

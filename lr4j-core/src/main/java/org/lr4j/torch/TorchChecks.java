@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 /** Argument checks shared by the PyTorch builders; messages name the parameter, the rule and the value. */
 final class TorchChecks {
     private TorchChecks() {
@@ -7,14 +8,14 @@ final class TorchChecks {
 
     static double finite(String name, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+            throw new InvalidValueException(name, "must be a finite number", String.valueOf(value));
         }
         return value;
     }
 
     static double unit(String name, double value, String pytorch) {
         if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1] (PyTorch: " + pytorch + "), got " + value);
+            throw new InvalidValueException(name, "must be in [0, 1] (PyTorch: " + pytorch + ")", String.valueOf(value));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package org.lr4j.torch;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
      */
     public TorchState {
         if (scheduler == null || scheduler.isEmpty()) {
-            throw new IllegalArgumentException("state.scheduler must be a scheduler name, got " + scheduler);
+            throw new InvalidValueException("state.scheduler", "must be a scheduler name",
+                    String.valueOf(scheduler));
         }
         baseLrs = copy("state.base_lrs", baseLrs);
         lastLr = copy("state.last_lr", lastLr);
@@ -40,11 +42,13 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
         initialLrs = copy("state.initial_lrs", initialLrs);
         momentums = copy("state.momentums", momentums);
         if (counters == null || counters.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
-            throw new IllegalArgumentException("state.counters must be a map of names to numbers, got " + counters);
+            throw new InvalidValueException("state.counters", "must be a map of names to numbers",
+                    String.valueOf(counters));
         }
         counters = Map.copyOf(new TreeMap<>(counters));
         if (children == null || children.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException("state.children must be a list of states, got " + children);
+            throw new InvalidValueException("state.children", "must be a list of states",
+                    String.valueOf(children));
         }
         children = List.copyOf(children);
     }

@@ -1,5 +1,6 @@
 package org.lr4j.transformers;
 
+import org.lr4j.schedule.InvalidValueException;
 /**
  * transformers' {@code SchedulerType}: the names {@code get_scheduler(name, ...)} and the Trainer's
  * {@code lr_scheduler_type} accept, and the function each maps to ({@code TYPE_TO_SCHEDULER_FUNCTION}).
@@ -59,7 +60,7 @@ public enum SchedulerType {
             }
             all.append(all.length() > 0 ? ", " : "").append('\'').append(t.value).append('\'');
         }
-        throw new IllegalArgumentException("name must be a SchedulerType, one of " + all + " (" + name
-                + " is not a valid SchedulerType), got " + name);
+        throw new InvalidValueException("name", "must be a SchedulerType, one of " + all + " (" + name + " is not a valid SchedulerType)",
+                String.valueOf(name));
     }
 }

@@ -1,5 +1,6 @@
 package org.lr4j.transformers;
 
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.torch.LambdaLR;
 import org.lr4j.torch.ReduceLROnPlateau;
@@ -75,8 +76,8 @@ public final class Transformers {
         finite("power", power);
         finite("optimizer lr", optimizerLr);
         if (!(optimizerLr > lrEnd)) {
-            throw new IllegalArgumentException("lr_end must be smaller than the optimizer's lr (lr_end (" + lrEnd
-                    + ") must be smaller than initial lr (" + optimizerLr + ")), got " + lrEnd);
+            throw new InvalidValueException("lr_end", "must be smaller than the optimizer's lr (lr_end (" + lrEnd + ") must be smaller than initial lr (" + optimizerLr + "))",
+                    String.valueOf(lrEnd));
         }
         return LambdaLR.of(groups, new ScheduleLambda.PolynomialDecayWithWarmup(numWarmupSteps, numTrainingSteps, lrEnd,
                 power, optimizerLr));
@@ -129,8 +130,8 @@ public final class Transformers {
 
     private static double minLrRate(double optimizerLr, Double minLr, Double minLrRate) {
         if (minLr != null && minLrRate != null) {
-            throw new IllegalArgumentException("min_lr and min_lr_rate must not both be set (Only one of min_lr or"
-                    + " min_lr_rate should be set), got " + minLr + " and " + minLrRate);
+            throw new InvalidValueException("min_lr", "and min_lr_rate must not both be set (Only one of min_lr or" + " min_lr_rate should be set)",
+                    String.valueOf(minLr + " and " + minLrRate));
         } else if (minLr != null) {
             finite("min_lr", minLr);
             if (optimizerLr == 0) {
