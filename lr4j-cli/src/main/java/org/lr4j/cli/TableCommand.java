@@ -10,7 +10,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lr4j.schedule.LRScheduler;
 import org.lr4j.group.ParamGroup;
@@ -41,8 +43,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
+    /**
+     * The most rows of a {@code --schedule} table, which is still built in memory; a {@code --sched}
+     * table streams and has no such bound.
+     */
+    static final long MAX_ROWS = 2_000_000L;
+
     @Mixin
     ScheduleOptions schedule;
+
+    @Mixin
+    PythonScheduleOptions python;
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "With --schedule: SGD's momentum, which OneCycleLR and CyclicLR cycle (default: 0.9).")
+    Double momentum;
 
     @Option(names = "--updates-per-epoch", paramLabel = "N", defaultValue = "1",
             description = "Optimizer updates (batches) per epoch (default: ${DEFAULT-VALUE}).")
@@ -91,6 +106,9 @@ final class TableCommand implements Callable<Integer> {
             throw new UsageError("--start-epoch must be >= 0, got " + startEpoch);
         }
         SchedulerConfig config = schedule.toConfig();
+        if (python.given()) {
+            return pythonTable(config);
+        }
         SchedulerState state = stateIn == null ? null : Json.readState(stateIn);
         // the whole configuration is checked before the first row: a scheduler is built, restored and
         // resumed (twice with --state-out, whose state is written before any row)
@@ -242,6 +260,59 @@ final class TableCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** {@code --schedule}: one row per step, {@code step,lr,group0}, and {@code momentum} where it is cycled. */
+    private Integer pythonTable(SchedulerConfig config) {
+        if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || stateIn != null || stateOut != null || lrScales != null) {
+            throw new UsageError("--schedule replaces --sched (and takes no --state-in, --state-out or --lr-scale)");
+        }
+        org.lr4j.python.ScheduleCall call = python.call();
+        long steps = python.steps(call);
+        if (steps > MAX_ROWS) {
+            throw new UsageError("--steps: the table would hold " + steps + " rows, must be at most " + MAX_ROWS);
+        }
+        double m = momentum != null ? momentum : 0.9;
+        ParamGroupList groups = PythonScheduleOptions.groups(config.effectiveLr(), config.opt(), m);
+        double before = groups.momentum(0);
+        List<PythonScheduleOptions.Row> rows = PythonScheduleOptions.rows(PythonScheduleOptions.build(call, groups),
+                steps, metrics);
+        boolean cycled = PythonScheduleOptions.momentumCycled(rows, before);
+        String text;
+        if (format.equals("csv")) {
+            StringBuilder sb = new StringBuilder("step,lr,group0").append(cycled ? ",momentum" : "").append('\n');
+            for (PythonScheduleOptions.Row r : rows) {
+                sb.append(r.step()).append(',').append(r.lr()).append(',').append(r.lr());
+                if (cycled) {
+                    sb.append(',').append(r.momentum());
+                }
+                sb.append('\n');
+            }
+            text = sb.toString();
+        } else {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (PythonScheduleOptions.Row r : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("step", r.step());
+                row.put("lr", r.lr());
+                row.put("groups", List.of(r.lr()));
+                if (cycled) {
+                    row.put("momentum", r.momentum());
+                }
+                out.add(row);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("schedule", call.source());
+            doc.put("steps", steps);
+            doc.put("rows", out);
+            try {
+                text = Json.JSON.writeValueAsString(doc) + "\n";
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Output.emit(output, text, spec.commandLine().getOut());
+        return 0;
     }
 
     static ParamGroupList groups(double lr, List<Double> lrScales) {
