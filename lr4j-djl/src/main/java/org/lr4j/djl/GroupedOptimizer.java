@@ -1,24 +1,41 @@
 package org.lr4j.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One DJL optimizer per parameter group, so that each group has its own weight decay (DJL's optimizers
- * take a single one): {@code update} hands each parameter to its group's optimizer. Every delegate reads
- * the learning rate through the groups' tracker.
+ * The optimizer {@link Optimizers#create} makes: one optimizer per parameter group, so that each group
+ * has its own weight decay (DJL's optimizers take a single one); {@code update} hands each parameter to
+ * its group's optimizer. Every delegate reads the learning rate through the groups' tracker.
+ *
+ * <p>Its whole state, what PyTorch's {@code optimizer.state_dict()['state']} holds (step counts, momentum
+ * buffers, moments, accumulators), is {@link #state()}, keyed by parameter name, and a new optimizer over
+ * the same model continues from it after {@link #restore(OptimizerState)}, bit for bit.
+ *
+ * <pre>{@code
+ * GroupedOptimizer opt = Optimizers.create("sgd", groups, 0.9, 0);
+ * trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(opt));
+ * ...
+ * OptimizerState s = opt.state();   // s.buffer("momentum"): one array per parameter updated so far
+ * }</pre>
  */
-final class GroupedOptimizer extends Optimizer {
+public final class GroupedOptimizer extends Optimizer {
+    private final String opt;
     private final DjlParamGroups groups;
     private final List<Optimizer> delegates;
 
-    GroupedOptimizer(DjlParamGroups groups, List<Optimizer> delegates) {
+    GroupedOptimizer(String opt, DjlParamGroups groups, List<Optimizer> delegates) {
         super(new Builder());
         if (delegates.size() != groups.size()) {
             throw new IllegalArgumentException("one optimizer per group (" + groups.size() + ") needed, got "
                     + delegates.size());
         }
+        this.opt = opt;
         this.groups = groups;
         this.delegates = List.copyOf(delegates);
     }
@@ -26,6 +43,96 @@ final class GroupedOptimizer extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         delegates.get(groups.groupOf(parameterId)).update(parameterId, weight, grad);
+    }
+
+    /** The optimizer's name ({@link Optimizers#NAMES}, lower case). */
+    public String opt() {
+        return opt;
+    }
+
+    /** Whether {@link #state()} and {@link #restore} work: every group's optimizer is lr4j's own. */
+    public boolean supportsState() {
+        return delegates.stream().allMatch(d -> d instanceof TorchStyleOptimizer);
+    }
+
+    /**
+     * The whole state now, by parameter name.
+     *
+     * @throws UnsupportedOperationException when a group's optimizer is DJL's, which keeps its state
+     *     private ({@link #supportsState()} is false)
+     */
+    public OptimizerState state() {
+        Map<String, Long> steps = new TreeMap<>();
+        Map<String, Map<String, float[]>> buffers = new TreeMap<>();
+        for (Optimizer d : delegates) {
+            TorchStyleOptimizer t = torch(d);
+            t.exportSteps().forEach((id, n) -> steps.put(groups.parameterName(id), n));
+            t.exportBuffers().forEach((name, per) -> {
+                Map<String, float[]> byName = buffers.computeIfAbsent(name, k -> new TreeMap<>());
+                per.forEach((id, v) -> byName.put(groups.parameterName(id), v));
+            });
+        }
+        return new OptimizerState(opt, steps, buffers);
+    }
+
+    /**
+     * Replaces the whole state with {@code state}, taken from an optimizer of the same name over a model
+     * of the same parameters. Checks everything first and changes nothing when a check fails.
+     *
+     * @throws IllegalArgumentException when {@code state} is another optimizer's, names a parameter that
+     *     is in no group, or holds a buffer whose length differs from its parameter's size
+     * @throws UnsupportedOperationException when {@link #supportsState()} is false
+     * @throws NullPointerException when {@code state} is null
+     */
+    public void restore(OptimizerState state) {
+        if (!state.opt().equals(opt)) {
+            throw new IllegalArgumentException("optimizer state is of opt " + state.opt() + ", the optimizer is " + opt);
+        }
+        for (Optimizer d : delegates) {
+            torch(d);
+        }
+        int n = delegates.size();
+        List<Map<String, Long>> steps = new java.util.ArrayList<>();
+        List<Map<String, Map<String, float[]>>> buffers = new java.util.ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            steps.add(new HashMap<>());
+            buffers.add(new HashMap<>());
+        }
+        for (Map.Entry<String, Long> e : state.steps().entrySet()) {
+            String id = idOf(e.getKey());
+            steps.get(groups.groupOf(id)).put(id, e.getValue());
+        }
+        for (Map.Entry<String, Map<String, float[]>> e : state.buffersView().entrySet()) {
+            for (Map.Entry<String, float[]> p : e.getValue().entrySet()) {
+                String id = idOf(p.getKey());
+                Shape shape = groups.parameterShape(p.getKey());
+                if (shape != null && shape.size() != p.getValue().length) {
+                    throw new IllegalArgumentException("optimizer state " + e.getKey() + " of parameter " + p.getKey()
+                            + " holds " + p.getValue().length + " values, the parameter " + shape.size() + " " + shape);
+                }
+                buffers.get(groups.groupOf(id)).computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(id, p.getValue());
+            }
+        }
+        for (int g = 0; g < n; g++) {
+            ((TorchStyleOptimizer) delegates.get(g)).importState(buffers.get(g), steps.get(g));
+        }
+    }
+
+    private String idOf(String name) {
+        try {
+            return groups.parameterId(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("optimizer state names parameter " + name
+                    + ", which the model's groups do not hold", e);
+        }
+    }
+
+    private TorchStyleOptimizer torch(Optimizer d) {
+        if (d instanceof TorchStyleOptimizer t) {
+            return t;
+        }
+        throw new UnsupportedOperationException("opt " + opt + " uses DJL's " + d.getClass().getSimpleName()
+                + ", which keeps its state private");
     }
 
     /** Group {@code index}'s optimizer. */

@@ -57,7 +57,7 @@ public final class Optimizers {
      * @throws IllegalArgumentException when {@code opt} is unknown, {@code momentum} is negative or not
      *     finite, Nesterov momentum is 0, or {@code beginNumUpdate} is negative or too large
      */
-    public static Optimizer create(String opt, DjlParamGroups groups, double momentum, long beginNumUpdate) {
+    public static GroupedOptimizer create(String opt, DjlParamGroups groups, double momentum, long beginNumUpdate) {
         return create(opt, groups, groups.tracker(), momentum, beginNumUpdate);
     }
 
@@ -68,7 +68,7 @@ public final class Optimizers {
      *
      * @throws IllegalArgumentException as {@link #create(String, DjlParamGroups, double, long)}
      */
-    public static Optimizer create(String opt, DjlParamGroups groups, ParameterTracker tracker, double momentum,
+    public static GroupedOptimizer create(String opt, DjlParamGroups groups, ParameterTracker tracker, double momentum,
             long beginNumUpdate) {
         if (tracker == null) {
             throw new IllegalArgumentException("tracker must not be null");
@@ -104,7 +104,7 @@ public final class Optimizers {
                 default -> throw new AssertionError(name);
             });
         }
-        return new GroupedOptimizer(groups, delegates);
+        return new GroupedOptimizer(name, groups, delegates);
     }
 
     /**
