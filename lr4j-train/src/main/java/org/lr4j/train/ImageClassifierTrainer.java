@@ -1,6 +1,8 @@
 package org.lr4j.train;
 
 import org.lr4j.djl.DjlParamGroups;
+import org.lr4j.djl.GroupedOptimizer;
+import org.lr4j.djl.OptimizerState;
 import org.lr4j.djl.Optimizers;
 import org.lr4j.djl.ScheduleDriver;
 import ai.djl.Device;
@@ -19,7 +21,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import com.google.gson.GsonBuilder;
 import java.io.ByteArrayInputStream;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.lr4j.driver.LRScheduler;
 import org.lr4j.factory.CreatedScheduler;
@@ -180,7 +182,14 @@ public final class ImageClassifierTrainer {
             }
             ScheduleDriver driver = new ScheduleDriver(scheduler, sc.schedOnUpdates(), upe);
             driver.resume(startEpoch);
-            Optimizer optimizer = Optimizers.create(sc.opt(), groups, config.momentum(), startEpoch * upe);
+            GroupedOptimizer optimizer = Optimizers.create(sc.opt(), groups, config.momentum(), startEpoch * upe);
+            if (ckpt != null && optimizer.supportsState()) {
+                try {
+                    optimizer.restore(ckpt.optimizerState());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("checkpoint " + config.resume() + ": " + e.getMessage(), e);
+                }
+            }
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc)) {
@@ -188,7 +197,7 @@ public final class ImageClassifierTrainer {
                 out.onStart(new RunInfo(runDir, data.source(), data.classes(), trainSize, data.val().size(),
                         config.model(), countScalars(block), Optimizers.checkName(sc.opt()), groups.toString(), upe,
                         startEpoch, created.numEpochs()));
-                Loop loop = new Loop(config, data, trainer, block, groups, driver, out, runDir, upe);
+                Loop loop = new Loop(config, data, trainer, block, groups, optimizer, driver, out, runDir, upe);
                 loop.bestEpoch = ckpt == null ? -1 : ckpt.bestEpoch();
                 loop.bestMetric = ckpt == null ? Double.NaN : ckpt.bestMetric();
                 for (long epoch = startEpoch; epoch < created.numEpochs(); epoch++) {
@@ -210,6 +219,7 @@ public final class ImageClassifierTrainer {
         private final Trainer trainer;
         private final Block block;
         private final DjlParamGroups groups;
+        private final GroupedOptimizer optimizer;
         private final ScheduleDriver driver;
         private final TrainListener out;
         private final Path runDir;
@@ -222,12 +232,13 @@ public final class ImageClassifierTrainer {
         private long trainNanos;
 
         Loop(TrainConfig config, ImageDataset data, Trainer trainer, Block block, DjlParamGroups groups,
-                ScheduleDriver driver, TrainListener out, Path runDir, long upe) {
+                GroupedOptimizer optimizer, ScheduleDriver driver, TrainListener out, Path runDir, long upe) {
             this.config = config;
             this.data = data;
             this.trainer = trainer;
             this.block = block;
             this.groups = groups;
+            this.optimizer = optimizer;
             this.driver = driver;
             this.out = out;
             this.runDir = runDir;
@@ -280,9 +291,13 @@ public final class ImageClassifierTrainer {
             List<SummaryRow> all = new ArrayList<>(rows);
             all.add(row);
             SummaryCsv.write(runDir.resolve("summary.csv"), all);
+            // DJL's Sgd, Adam and AdamW (opt momentum, adam, adamw) keep their buffers private: until lr4j owns
+            // those rules, their checkpoint holds no buffers and a resumed run restarts them from zero
+            OptimizerState state = optimizer.supportsState() ? optimizer.state()
+                    : new OptimizerState(optimizer.opt(), Map.of(), Map.of());
             Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
-                    Optimizers.checkName(config.schedule().opt()), driver.scheduler().state(), bestEpoch, bestMetric,
-                    config.toArgs(), params());
+                    data.train().size(), data.val().size(), optimizer.opt(), driver.scheduler().state(), bestEpoch,
+                    bestMetric, config.toArgs(), params(), state);
             ckpt.write(runDir.resolve("last.ckpt"));
             if (best) {
                 ckpt.write(runDir.resolve("best.ckpt"));
@@ -370,19 +385,78 @@ public final class ImageClassifierTrainer {
         return order;
     }
 
-    private static void checkCompatible(Checkpoint ckpt, TrainConfig config, ImageDataset data) {
+    /** Arguments a resumed run may change: where it writes, how many threads, how long it runs. */
+    static final Set<String> MAY_DIFFER = Set.of("epochs", "output", "resume", "threads", "data_dir");
+
+    /**
+     * Refuses a checkpoint of another model, data, optimizer or schedule: every argument of the
+     * checkpoint's run but {@link #MAY_DIFFER} must equal this run's; the data folder may move, but its
+     * classes and image counts must stay.
+     */
+    static void checkCompatible(Checkpoint ckpt, TrainConfig config, ImageDataset data) {
         String file = "checkpoint " + config.resume();
         if (!ckpt.model().equals(config.model())) {
-            throw new IllegalArgumentException(file + " holds model " + ckpt.model() + ", model is " + config.model());
+            throw new IllegalArgumentException(mismatch("model", ckpt.model(), config.model(), file));
         }
         if (ckpt.imgSize() != config.imgSize()) {
-            throw new IllegalArgumentException(file + " was trained at img_size " + ckpt.imgSize() + ", img_size is "
-                    + config.imgSize());
+            throw new IllegalArgumentException(mismatch("img_size", ckpt.imgSize(), config.imgSize(), file));
+        }
+        Map<String, Object> now = config.toArgs();
+        for (Map.Entry<String, Object> e : ckpt.args().entrySet()) {
+            String k = e.getKey();
+            if (!MAY_DIFFER.contains(k) && !k.equals("opt") && now.containsKey(k) && !sameArg(e.getValue(), now.get(k))) {
+                throw new IllegalArgumentException(mismatch(k, e.getValue(), now.get(k), file));
+            }
+        }
+        if (!ckpt.opt().equals(Optimizers.checkName(config.schedule().opt()))) {
+            throw new IllegalArgumentException(mismatch("opt", ckpt.opt(), config.schedule().opt(), file));
+        }
+        boolean builtinThen = ckpt.args().containsKey("data_dir") && ckpt.args().get("data_dir") == null;
+        if (builtinThen != (config.dataDir() == null)) {
+            throw new IllegalArgumentException(file + " was trained on " + (builtinThen ? "the built-in data" : "the"
+                    + " image folder " + ckpt.args().get("data_dir")) + ", this run has " + data.source()
+                    + "; the data must equal the checkpoint's to resume it");
         }
         if (!ckpt.classes().equals(data.classes())) {
             throw new IllegalArgumentException(file + " was trained on classes " + ckpt.classes() + ", the data has "
                     + data.classes());
         }
+        if (ckpt.trainImages() != data.train().size() || ckpt.valImages() != data.val().size()) {
+            throw new IllegalArgumentException(file + " was trained on " + ckpt.trainImages() + " train / "
+                    + ckpt.valImages() + " val images, " + data.source() + " has " + data.train().size() + " / "
+                    + data.val().size() + "; the data must equal the checkpoint's to resume it");
+        }
+    }
+
+    private static String mismatch(String arg, Object then, Object now, String file) {
+        return arg + " must equal the checkpoint's to resume it (" + show(then) + " in " + file + "), got "
+                + show(now) + " (only output, threads and epochs may differ)";
+    }
+
+    private static String show(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(v);
+    }
+
+    /** Equal argument values, numbers compared by value (JSON reads every number as a double). */
+    static boolean sameArg(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameArg(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a == null ? b == null : b != null && a.toString().equals(b.toString());
     }
 
     private static Path runDir(TrainConfig config) {
