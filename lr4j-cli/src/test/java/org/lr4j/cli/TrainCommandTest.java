@@ -99,7 +99,7 @@ class TrainCommandTest {
         Cli.run("train", "--resume", dir.resolve("none.ckpt").toString())
                 .assertBadInput("checkpoint " + dir.resolve("none.ckpt") + " does not exist");
         Path garbage = Files.write(dir.resolve("garbage.ckpt"), new byte[] {1, 2, 3});
-        Cli.run("train", "--resume", garbage.toString()).assertBadInput("is not a readable lr4j checkpoint");
+        Cli.run("train", "--resume", garbage.toString()).assertBadInput("is truncated or damaged");
         Cli.run(train("-b", "64")).assertBadInput("--batch-size must be <= the 16 training images");
     }
 }

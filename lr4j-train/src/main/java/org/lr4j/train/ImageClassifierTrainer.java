@@ -62,11 +62,27 @@ import org.lr4j.state.AtomicFiles;
  *       {@code lr} (mean over groups); {@code step(e + 1, eval_metric)}; the summary row
  *       ({@code summary.csv}); checkpoint {@code last.ckpt}, and {@code best.ckpt} when the eval metric
  *       is the best so far (higher for top1/top5, lower for loss). Every file is written atomically.</li>
- *   <li>Resume ({@link TrainConfig#resume()}): model parameters, scheduler state and counters from the
- *       checkpoint, then train.py's resume call ({@code TrainDrive.resume}), continuing at the
- *       checkpoint's epoch in its run folder; summary rows of epochs not yet checkpointed are dropped, so
- *       every epoch appears once. See {@link Checkpoint} for what of the optimizer is restored.</li>
+ *   <li>Resume ({@link TrainConfig#resume()}): the checkpoint is checked whole first ({@link Checkpoint#read});
+ *       every argument but {@code output}, {@code threads} and {@code epochs} must equal the checkpoint's,
+ *       and the data its classes and image counts (else an {@link IllegalArgumentException} naming the
+ *       argument). Then model parameters (batch-norm running statistics included), the optimizer's state,
+ *       the scheduler's state (plateau counters included), the best metric and the counters are restored,
+ *       train.py's resume call follows ({@code TrainDrive.resume}), and the run continues at the
+ *       checkpoint's epoch in its run folder (or {@code output}); summary rows of epochs not yet
+ *       checkpointed are dropped, so every epoch appears once. A run killed in the middle of an epoch
+ *       resumes from the start of that epoch.</li>
  * </ol>
+ *
+ * <p>Exact continuation: with the same flags and thread count, a resumed run writes the
+ * {@code summary.csv} the uninterrupted run writes ({@code ExactResumeTest}, {@code KilledRunTest}). This
+ * rests on determinism: epoch {@code e}'s order is a function of {@code (seed, e)}, the lr noise of
+ * {@code (noise_seed, t)}, and PyTorch's CPU kernels that these models use (convolution, batch norm,
+ * pooling, linear, log-softmax) have no nondeterministic variant on CPU (PyTorch's
+ * {@code use_deterministic_algorithms} lists CUDA kernels and a few indexing ones unused here); their
+ * reductions are split across threads, so results are bitwise repeatable for a fixed thread count only
+ * (oneDNN and MKL promise run-to-run reproducibility on the same machine, library build and thread
+ * count). Two runs, or a run and its resumption, on different {@code threads} agree to rounding only.
+ * DJL 0.36 exposes no switch for PyTorch's deterministic mode, and none is needed on CPU.
  *
  * <p>Before the engine starts it makes PyTorch's OpenMP threads wait passively and raises glibc's malloc
  * thresholds ({@code NativeTuning}): on shared cores, spinning threads and per-step page faults otherwise
@@ -135,7 +151,10 @@ public final class ImageClassifierTrainer {
                         + " choose another output folder or resume from its checkpoint");
             }
         } else {
-            for (SummaryRow r : SummaryCsv.read(summaryFile)) {
+            // the rows before the checkpoint: this run folder's, or, in a new --output folder, the checkpoint's
+            Path earlier = Files.exists(summaryFile) ? summaryFile
+                    : config.resume().toAbsolutePath().getParent().resolve("summary.csv");
+            for (SummaryRow r : SummaryCsv.read(earlier)) {
                 if (r.epoch() < startEpoch) {
                     rows.add(r);
                 }
