@@ -63,12 +63,12 @@ public final class GroupedOptimizer extends Optimizer {
      */
     public OptimizerState state() {
         Map<String, Long> steps = new TreeMap<>();
-        Map<String, Map<String, float[]>> buffers = new TreeMap<>();
+        Map<String, Map<String, OptimizerState.Buffer>> buffers = new TreeMap<>();
         for (Optimizer d : delegates) {
             TorchStyleOptimizer t = torch(d);
             t.exportSteps().forEach((id, n) -> steps.put(groups.parameterName(id), n));
             t.exportBuffers().forEach((name, per) -> {
-                Map<String, float[]> byName = buffers.computeIfAbsent(name, k -> new TreeMap<>());
+                Map<String, OptimizerState.Buffer> byName = buffers.computeIfAbsent(name, k -> new TreeMap<>());
                 per.forEach((id, v) -> byName.put(groups.parameterName(id), v));
             });
         }
@@ -80,7 +80,7 @@ public final class GroupedOptimizer extends Optimizer {
      * of the same parameters. Checks everything first and changes nothing when a check fails.
      *
      * @throws IllegalArgumentException when {@code state} is another optimizer's, names a parameter that
-     *     is in no group, or holds a buffer whose length differs from its parameter's size
+     *     is in no group, or holds an array shaped neither like its parameter nor {@code (1)}
      * @throws UnsupportedOperationException when {@link #supportsState()} is false
      * @throws NullPointerException when {@code state} is null
      */
@@ -93,7 +93,7 @@ public final class GroupedOptimizer extends Optimizer {
         }
         int n = delegates.size();
         List<Map<String, Long>> steps = new java.util.ArrayList<>();
-        List<Map<String, Map<String, float[]>>> buffers = new java.util.ArrayList<>();
+        List<Map<String, Map<String, OptimizerState.Buffer>>> buffers = new java.util.ArrayList<>();
         for (int g = 0; g < n; g++) {
             steps.add(new HashMap<>());
             buffers.add(new HashMap<>());
@@ -102,15 +102,16 @@ public final class GroupedOptimizer extends Optimizer {
             String id = idOf(e.getKey());
             steps.get(groups.groupOf(id)).put(id, e.getValue());
         }
-        for (Map.Entry<String, Map<String, float[]>> e : state.buffersView().entrySet()) {
-            for (Map.Entry<String, float[]> p : e.getValue().entrySet()) {
+        for (String name : state.bufferNames()) {
+            for (Map.Entry<String, OptimizerState.Buffer> p : state.buffer(name).entrySet()) {
                 String id = idOf(p.getKey());
-                Shape shape = groups.parameterShape(p.getKey());
-                if (shape != null && shape.size() != p.getValue().length) {
-                    throw new IllegalArgumentException("optimizer state " + e.getKey() + " of parameter " + p.getKey()
-                            + " holds " + p.getValue().length + " values, the parameter " + shape.size() + " " + shape);
+                Shape param = groups.parameterShape(p.getKey());
+                Shape shape = new Shape(p.getValue().shape());
+                if (param != null && !shape.equals(param) && !shape.equals(new Shape(1))) {
+                    throw new IllegalArgumentException("optimizer state " + name + " of parameter " + p.getKey()
+                            + " has shape " + shape + ", the parameter " + param);
                 }
-                buffers.get(groups.groupOf(id)).computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(id, p.getValue());
+                buffers.get(groups.groupOf(id)).computeIfAbsent(name, k -> new HashMap<>()).put(id, p.getValue());
             }
         }
         for (int g = 0; g < n; g++) {

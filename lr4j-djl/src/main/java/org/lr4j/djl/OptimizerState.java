@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * Everything an lr4j optimizer's update rule reads besides the weights, gradients and learning rate, as
  * plain values: PyTorch's {@code optimizer.state_dict()['state']} for a {@link GroupedOptimizer}. Per
  * parameter, keyed by the parameter's full name in the block (stable across processes, unlike DJL's
- * parameter ids): the step count ({@code state['step']}, the updates that parameter has had) and every
- * state buffer by its PyTorch name ({@code momentum_buffer} is {@code "momentum"}, RMSprop's
- * {@code square_avg}, Adagrad's {@code sum}, ...), each a float32 array flattened in row-major order,
- * as long as the parameter.
+ * parameter ids): the updates that parameter has had, and every state array by its name (SGD's
+ * {@code "momentum"}, RMSprop's {@code "square_avg"}, Adagrad's {@code "sum"}, Adam's {@code "exp_avg"},
+ * {@code "exp_avg_sq"} and {@code "step"}, ...), each a float32 {@link Buffer}: its shape (the
+ * parameter's, or {@code (1)} for a per-parameter number such as PyTorch's {@code step}) and its values in
+ * row-major order.
  *
  * <p>{@link GroupedOptimizer#state()} takes it, {@link GroupedOptimizer#restore(OptimizerState)} gives
  * it to a new optimizer, {@link #write(OutputStream)} and {@link #read(InputStream)} store it. A
@@ -45,7 +46,64 @@ public final class OptimizerState {
 
     private final String opt;
     private final Map<String, Long> steps;
-    private final Map<String, Map<String, float[]>> buffers;
+    private final Map<String, Map<String, Buffer>> buffers;
+
+    /**
+     * One state array: its shape and its float32 values in row-major order (copied in and out).
+     *
+     * @param shape the array's shape
+     * @param values its values, as many as the shape's size
+     */
+    public record Buffer(long[] shape, float[] values) {
+        /**
+         * Copies and checks.
+         *
+         * @throws NullPointerException when an array is null
+         * @throws IllegalArgumentException when a dimension is negative or the values do not fill the shape
+         */
+        public Buffer {
+            shape = Objects.requireNonNull(shape, "shape").clone();
+            values = Objects.requireNonNull(values, "values").clone();
+            long size = 1;
+            for (long d : shape) {
+                if (d < 0) {
+                    throw new IllegalArgumentException("shape must have dimensions >= 0, got " + Arrays.toString(shape));
+                }
+                size *= d;
+            }
+            if (size != values.length) {
+                throw new IllegalArgumentException("a buffer of shape " + Arrays.toString(shape) + " holds " + size
+                        + " values, got " + values.length);
+            }
+        }
+
+        /** The shape (a copy). */
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        /** The values (a copy). */
+        @Override
+        public float[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Buffer b && Arrays.equals(shape, b.shape) && Arrays.equals(values, b.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(shape) + Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return "Buffer" + Arrays.toString(shape);
+        }
+    }
 
     /**
      * A state; the maps and arrays are copied.
@@ -56,7 +114,7 @@ public final class OptimizerState {
      * @throws NullPointerException when an argument, key or array is null
      * @throws IllegalArgumentException when a step count is negative, or a name is empty
      */
-    public OptimizerState(String opt, Map<String, Long> steps, Map<String, Map<String, float[]>> buffers) {
+    public OptimizerState(String opt, Map<String, Long> steps, Map<String, Map<String, Buffer>> buffers) {
         this.opt = Objects.requireNonNull(opt, "opt");
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(buffers, "buffers");
@@ -68,11 +126,11 @@ public final class OptimizerState {
             }
             s.put(nonEmpty("parameter name", e.getKey()), v);
         }
-        TreeMap<String, Map<String, float[]>> b = new TreeMap<>();
-        for (Map.Entry<String, Map<String, float[]>> e : buffers.entrySet()) {
-            TreeMap<String, float[]> per = new TreeMap<>();
-            for (Map.Entry<String, float[]> p : Objects.requireNonNull(e.getValue(), "buffer map").entrySet()) {
-                per.put(nonEmpty("parameter name", p.getKey()), Objects.requireNonNull(p.getValue(), "buffer").clone());
+        TreeMap<String, Map<String, Buffer>> b = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Buffer>> e : buffers.entrySet()) {
+            TreeMap<String, Buffer> per = new TreeMap<>();
+            for (Map.Entry<String, Buffer> p : Objects.requireNonNull(e.getValue(), "buffer map").entrySet()) {
+                per.put(nonEmpty("parameter name", p.getKey()), Objects.requireNonNull(p.getValue(), "buffer"));
             }
             b.put(nonEmpty("buffer name", e.getKey()), Collections.unmodifiableMap(per));
         }
@@ -103,23 +161,9 @@ public final class OptimizerState {
         return buffers.keySet();
     }
 
-    /**
-     * Per parameter name, the values of buffer {@code name} (copies), in name order; empty for a name
-     * not held.
-     */
-    public Map<String, float[]> buffer(String name) {
-        Map<String, float[]> per = buffers.get(name);
-        if (per == null) {
-            return Map.of();
-        }
-        TreeMap<String, float[]> copy = new TreeMap<>();
-        per.forEach((k, v) -> copy.put(k, v.clone()));
-        return copy;
-    }
-
-    /** Buffers without copying, for the optimizer. */
-    Map<String, Map<String, float[]>> buffersView() {
-        return buffers;
+    /** Per parameter name, buffer {@code name}, in name order; empty for a name not held. */
+    public Map<String, Buffer> buffer(String name) {
+        return buffers.getOrDefault(name, Map.of());
     }
 
     /**
@@ -139,13 +183,17 @@ public final class OptimizerState {
             d.writeLong(e.getValue());
         }
         d.writeInt(buffers.size());
-        for (Map.Entry<String, Map<String, float[]>> e : buffers.entrySet()) {
+        for (Map.Entry<String, Map<String, Buffer>> e : buffers.entrySet()) {
             d.writeUTF(e.getKey());
             d.writeInt(e.getValue().size());
-            for (Map.Entry<String, float[]> p : e.getValue().entrySet()) {
+            for (Map.Entry<String, Buffer> p : e.getValue().entrySet()) {
                 d.writeUTF(p.getKey());
-                d.writeInt(p.getValue().length);
-                for (float v : p.getValue()) {
+                d.writeInt(p.getValue().shape.length);
+                for (long dim : p.getValue().shape) {
+                    d.writeLong(dim);
+                }
+                d.writeInt(p.getValue().values.length);
+                for (float v : p.getValue().values) {
                     d.writeFloat(v);
                 }
             }
@@ -157,7 +205,8 @@ public final class OptimizerState {
      * Reads what {@link #write(OutputStream)} wrote, to the end of {@code in}.
      *
      * @throws IllegalArgumentException when the bytes are not an optimizer state of version
-     *     {@link #VERSION}, are cut short, or have bytes after the end
+     *     {@link #VERSION}, are cut short, have bytes after the end, or hold a buffer whose values do not
+     *     fill its shape
      * @throws IOException when {@code in} fails
      */
     public static OptimizerState read(InputStream in) throws IOException {
@@ -178,18 +227,22 @@ public final class OptimizerState {
                 steps.put(d.readUTF(), d.readLong());
             }
             int nb = count(d.readInt());
-            TreeMap<String, Map<String, float[]>> buffers = new TreeMap<>();
+            TreeMap<String, Map<String, Buffer>> buffers = new TreeMap<>();
             for (int i = 0; i < nb; i++) {
                 String name = d.readUTF();
                 int np = count(d.readInt());
-                TreeMap<String, float[]> per = new TreeMap<>();
+                TreeMap<String, Buffer> per = new TreeMap<>();
                 for (int j = 0; j < np; j++) {
                     String param = d.readUTF();
+                    long[] shape = new long[count(d.readInt())];
+                    for (int k = 0; k < shape.length; k++) {
+                        shape[k] = d.readLong();
+                    }
                     float[] v = new float[count(d.readInt())];
                     for (int k = 0; k < v.length; k++) {
                         v[k] = d.readFloat();
                     }
-                    per.put(param, v);
+                    per.put(param, new Buffer(shape, v));
                 }
                 buffers.put(name, per);
             }
@@ -215,28 +268,13 @@ public final class OptimizerState {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof OptimizerState other) || !opt.equals(other.opt) || !steps.equals(other.steps)
-                || !buffers.keySet().equals(other.buffers.keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, Map<String, float[]>> e : buffers.entrySet()) {
-            Map<String, float[]> a = e.getValue();
-            Map<String, float[]> b = other.buffers.get(e.getKey());
-            if (!a.keySet().equals(b.keySet())) {
-                return false;
-            }
-            for (Map.Entry<String, float[]> p : a.entrySet()) {
-                if (!Arrays.equals(p.getValue(), b.get(p.getKey()))) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return o instanceof OptimizerState other && opt.equals(other.opt) && steps.equals(other.steps)
+                && buffers.equals(other.buffers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(opt, steps, buffers.keySet());
+        return Objects.hash(opt, steps, buffers);
     }
 
     @Override

@@ -3,15 +3,16 @@ package org.lr4j.djl;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Base of lr4j's optimizers: PyTorch's update rules written with NDArray operations, for DJL's PyTorch
@@ -21,19 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code numUpdate} from 1); weight decay is PyTorch's L2 form, {@code grad += weight_decay * weight};
  * the parameter's gradient is zeroed after the update, as DJL's PyTorch kernels do.
  *
- * <p>State: everything a rule reads besides weight, gradient and learning rate lives here, so that
- * {@link #exportBuffers()}/{@link #exportSteps()} and {@link #importState} capture and restore it
- * whole: the per-parameter step count ({@link #stepCount(String)}, PyTorch's {@code state['step']},
- * counting from {@code beginNumUpdate}) and the named state arrays ({@link #state(String, String,
- * NDArray)}, float32, shaped like the weight). A rule must keep no other mutable state.
+ * <p>State: everything a rule reads besides weight, gradient and learning rate lives in this class's
+ * named state arrays ({@link #state(String, String, NDArray)}, or any array got through
+ * {@link #withDefaultState} on a map of {@code states}), float32, so that {@link #exportBuffers()} and
+ * {@link #importState} capture and restore it whole, whatever the rule; the updates each parameter has had
+ * are counted here too ({@link #exportSteps()}, from {@code beginNumUpdate}). A rule keeps no other
+ * mutable state.
  */
 abstract class TorchStyleOptimizer extends Optimizer {
     private final ParameterTracker tracker;
     private final long beginNumUpdate;
     private final Map<String, Map<String, Map<Device, NDArray>>> states = new ConcurrentHashMap<>();
     private final Map<String, Long> steps = new ConcurrentHashMap<>();
-    /** Restored buffer values (buffer name, parameter id), turned into arrays at their first use. */
-    private final Map<String, Map<String, float[]>> pending = new ConcurrentHashMap<>();
+    /** Restored arrays (state name, parameter id), filled into the state arrays at their first use. */
+    private final Map<String, Map<String, OptimizerState.Buffer>> pending = new ConcurrentHashMap<>();
 
     TorchStyleOptimizer(Builder builder) {
         super(builder);
@@ -69,42 +71,54 @@ abstract class TorchStyleOptimizer extends Optimizer {
      */
     abstract void step(String parameterId, NDArray weight, NDArray grad, float lr);
 
-    /**
-     * The updates parameter {@code parameterId} has had, the current one included when called from
-     * {@link #step}: PyTorch's {@code state['step']} after its increment ({@code beginNumUpdate} before
-     * the first update).
-     */
-    final long stepCount(String parameterId) {
-        return steps.getOrDefault(parameterId, beginNumUpdate);
-    }
-
-    /**
-     * The state array {@code name} of a parameter: zeros like the weight at first, or the values
-     * {@link #importState} restored.
-     *
-     * @throws IllegalStateException when restored values do not fit the weight's size
-     */
+    /** The state array {@code name} of a parameter: zeros like the weight at first. */
     final NDArray state(String name, String parameterId, NDArray weight) {
         return withDefaultState(states.computeIfAbsent(name, k -> new ConcurrentHashMap<>()), parameterId,
-                weight.getDevice(), k -> {
-                    Map<String, float[]> waiting = pending.get(name);
-                    float[] values = waiting == null ? null : waiting.remove(parameterId);
-                    if (values == null) {
-                        return weight.zerosLike();
-                    }
-                    if (values.length != weight.size()) {
-                        throw new IllegalStateException("restored optimizer state " + name + " of parameter "
-                                + parameterId + " holds " + values.length + " values, the weight " + weight.size());
-                    }
-                    return weight.getManager().create(values, weight.getShape());
-                });
+                weight.getDevice(), k -> weight.zerosLike());
     }
 
-    /** Per buffer name, per parameter id, the values of every state array (restored ones not yet used included). */
-    final Map<String, Map<String, float[]>> exportBuffers() {
-        Map<String, Map<String, float[]>> out = new TreeMap<>();
+    /**
+     * DJL's lookup of a per-parameter state array, creating it with {@code defaultFunction} the first
+     * time; for a map of this class's {@code states} holding restored values ({@link #importState}) for
+     * that parameter, the new array takes them.
+     *
+     * @throws IllegalStateException when restored values have another shape than the new array
+     */
+    @Override
+    protected final NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device,
+            Function<String, NDArray> defaultFunction) {
+        return super.withDefaultState(state, key, device, k -> {
+            NDArray fresh = defaultFunction.apply(k);
+            String name = nameOf(state);
+            Map<String, OptimizerState.Buffer> waiting = name == null ? null : pending.get(name);
+            OptimizerState.Buffer restored = waiting == null ? null : waiting.remove(key);
+            if (restored != null) {
+                if (!fresh.getShape().equals(new Shape(restored.shape())) || fresh.getDataType() != DataType.FLOAT32) {
+                    String made = fresh.getShape() + " " + fresh.getDataType();
+                    fresh.close();
+                    throw new IllegalStateException("restored optimizer state " + name + " of parameter " + key
+                            + " has shape " + new Shape(restored.shape()) + " float32, the optimizer's is " + made);
+                }
+                fresh.set(restored.values());
+            }
+            return fresh;
+        });
+    }
+
+    private String nameOf(Map<String, Map<Device, NDArray>> state) {
         for (Map.Entry<String, Map<String, Map<Device, NDArray>>> e : states.entrySet()) {
-            Map<String, float[]> per = out.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
+            if (e.getValue() == state) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Per state name, per parameter id, every state array (restored ones not yet used included). */
+    final Map<String, Map<String, OptimizerState.Buffer>> exportBuffers() {
+        Map<String, Map<String, OptimizerState.Buffer>> out = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Map<Device, NDArray>>> e : states.entrySet()) {
+            Map<String, OptimizerState.Buffer> per = out.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
             for (Map.Entry<String, Map<Device, NDArray>> p : e.getValue().entrySet()) {
                 if (p.getValue().size() != 1) {
                     throw new IllegalStateException("optimizer state " + e.getKey() + " of parameter " + p.getKey()
@@ -115,12 +129,11 @@ abstract class TorchStyleOptimizer extends Optimizer {
                     throw new IllegalStateException("optimizer state " + e.getKey() + " is " + a.getDataType()
                             + "; lr4j saves float32 state only");
                 }
-                per.put(p.getKey(), a.toFloatArray());
+                per.put(p.getKey(), new OptimizerState.Buffer(a.getShape().getShape(), a.toFloatArray()));
             }
         }
-        for (Map.Entry<String, Map<String, float[]>> e : pending.entrySet()) {
-            Map<String, float[]> per = out.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
-            e.getValue().forEach((id, v) -> per.put(id, v.clone()));
+        for (Map.Entry<String, Map<String, OptimizerState.Buffer>> e : pending.entrySet()) {
+            out.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).putAll(e.getValue());
         }
         out.values().removeIf(Map::isEmpty);
         return out;
@@ -132,10 +145,10 @@ abstract class TorchStyleOptimizer extends Optimizer {
     }
 
     /**
-     * Replaces the whole state: step counts and buffers by parameter id (buffers become arrays at their
-     * first use, shaped like the weight).
+     * Replaces the whole state: update counts and state arrays by parameter id (the arrays are filled
+     * at their first use).
      */
-    final void importState(Map<String, Map<String, float[]>> buffers, Map<String, Long> stepCounts) {
+    final void importState(Map<String, Map<String, OptimizerState.Buffer>> buffers, Map<String, Long> stepCounts) {
         for (Map<String, Map<Device, NDArray>> per : states.values()) {
             for (Map<Device, NDArray> byDevice : per.values()) {
                 byDevice.values().forEach(NDArray::close);
@@ -146,9 +159,8 @@ abstract class TorchStyleOptimizer extends Optimizer {
         steps.clear();
         steps.putAll(stepCounts);
         buffers.forEach((name, per) -> {
-            Map<String, float[]> copy = new HashMap<>();
-            per.forEach((id, v) -> copy.put(id, v.clone()));
-            pending.put(name, new ConcurrentHashMap<>(copy));
+            states.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
+            pending.put(name, new ConcurrentHashMap<>(per));
         });
     }
 

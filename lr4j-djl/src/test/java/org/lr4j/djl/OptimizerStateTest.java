@@ -83,7 +83,9 @@ class OptimizerStateTest {
             OptimizerState s = o.state();
             assertEquals(Set.of("momentum", "square_avg"), s.bufferNames());
             // square_avg after one update of v (no weight decay in group no_decay): (1 - 0.9) * grad^2
-            float[] sq = s.buffer("square_avg").get("v");
+            assertArrayEquals(new long[] {3}, s.buffer("square_avg").get("v").shape());
+            assertArrayEquals(new long[] {2, 2}, s.buffer("momentum").get("m").shape());
+            float[] sq = s.buffer("square_avg").get("v").values();
             assertEquals(0.025, sq[0], 1e-8);
             assertEquals(0.4, sq[2], 1e-7);
         }
@@ -102,8 +104,9 @@ class OptimizerStateTest {
                     () -> o.restore(new OptimizerState("sgd", Map.of("w", 1L), Map.of())));
             assertEquals("optimizer state names parameter w, which the model's groups do not hold", unknown.getMessage());
             IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> o.restore(
-                    new OptimizerState("sgd", Map.of("v", 1L), Map.of("momentum", Map.of("m", new float[3])))));
-            assertEquals("optimizer state momentum of parameter m holds 3 values, the parameter 4 (2, 2)", size.getMessage());
+                    new OptimizerState("sgd", Map.of("v", 1L), Map.of("momentum",
+                            Map.of("m", new OptimizerState.Buffer(new long[] {4}, new float[4]))))));
+            assertEquals("optimizer state momentum of parameter m has shape (4), the parameter (2, 2)", size.getMessage());
             assertEquals(before, o.state());
 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -34,7 +34,9 @@ class CheckpointTest {
     private static final SchedulerState PLATEAU = new SchedulerState("plateau", List.of(0.1, 0.01), List.of(0.05, 0.005),
             new PlateauState(Double.NEGATIVE_INFINITY, 3, 1, List.of(0.04, 0.004)));
     private static final OptimizerState ADAMW = new OptimizerState("adamw", Map.of("w", 70L),
-            Map.of("exp_avg", Map.of("w", new float[] {0.5f, -1f}), "exp_avg_sq", Map.of("w", new float[] {0.25f, 1f})));
+            Map.of("exp_avg", Map.of("w", new OptimizerState.Buffer(new long[] {2}, new float[] {0.5f, -1f})),
+                    "exp_avg_sq", Map.of("w", new OptimizerState.Buffer(new long[] {2}, new float[] {0.25f, 1f})),
+                    "step", Map.of("w", new OptimizerState.Buffer(new long[] {1}, new float[] {70f}))));
 
     private static Checkpoint sample() {
         return new Checkpoint(7, 70, "smallcnn", List.of("a", "b"), 32, 200, 40, "adamw", PLATEAU, 5, 81.25,
