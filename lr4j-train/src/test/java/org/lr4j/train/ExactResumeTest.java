@@ -17,13 +17,14 @@ import org.lr4j.factory.SchedulerConfig;
  * Exact resume, in process: on the built-in shapes (made smaller: 4 classes x 48 training and 12
  * validation images, batch 32, 6 updates per epoch), with learning-rate noise on, a run stopped after
  * epoch 1 (an exception from the listener after the epoch's checkpoint) and a run stopped in the middle of
- * epoch 2 (an exception after its 3rd update: the run resumes from epoch 2's start, its last checkpoint),
+ * epoch 3 (an exception after its 3rd update: the run resumes from epoch 3's start, its last checkpoint,
+ * where the plateau scheduler holds one bad epoch),
  * each resumed with {@code resume}, write the same {@code summary.csv} as the run never interrupted: losses
  * within 1e-6 relative, accuracies and learning rates exactly. Two uninterrupted runs write identical
  * files. A run resumed without the optimizer's state is shown to drift, so the comparison has teeth.
  */
 class ExactResumeTest {
-    private static final int EPOCHS = 4;
+    private static final int EPOCHS = 5;
 
     private static TrainConfig.Builder config(SchedulerConfig sc, Path out) {
         return TrainConfig.builder(sc).builtinSize(48, 12).output(out).threads(1);
@@ -65,7 +66,7 @@ class ExactResumeTest {
                 .batchSize(32).opt(opt).lrNoise(List.of(0.3)).lrNoisePct(0.5).seed(5);
         SchedulerConfig sc = sched.equals("plateau")
                 // plateau: patience 0, decay on every epoch whose loss does not improve, cooldown 1
-                ? b.lr(0.01).evalMetric("loss").patienceEpochs(0).decayRate(0.5).cooldownEpochs(1).build()
+                ? b.lr(0.01).warmupEpochs(0).patienceEpochs(1).decayRate(0.5).cooldownEpochs(1).build()
                 : b.lr(0.05).build();
 
         Path full = tmp.resolve("full");
@@ -77,12 +78,17 @@ class ExactResumeTest {
         assertEquals(Files.readString(full.resolve("summary.csv")), Files.readString(twice.resolve("summary.csv")),
                 "two uninterrupted runs write the same summary.csv");
 
-        for (long[] stop : new long[][] {{1, 0}, {2, 3}}) {
+        for (long[] stop : new long[][] {{1, 0}, {3, 3}}) {
             Path run = tmp.resolve("stopped-" + stop[0] + "-" + stop[1]);
             assertThrows(IllegalStateException.class,
                     () -> ImageClassifierTrainer.run(config(sc, run).build(), new Stop(stop[0], stop[1]), null));
             long expectedStart = stop[1] == 0 ? stop[0] + 1 : stop[0];
             assertEquals(expectedStart, Checkpoint.read(run.resolve("last.ckpt")).epoch());
+            org.lr4j.state.PlateauState plateau = Checkpoint.read(run.resolve("last.ckpt")).schedulerState().plateau();
+            if (sched.equals("plateau") && stop[0] == 3) {
+                // the resumed run must pick up a count of bad epochs that timm's own state_dict would drop
+                assertEquals(1, plateau.numBadEpochs(), "plateau counters at the stop");
+            }
             ImageClassifierTrainer.run(TrainConfig.builder(sc).builtinSize(48, 12).threads(1)
                     .resume(run.resolve("last.ckpt")).build());
             assertSameSummary(reference, SummaryCsv.read(run.resolve("summary.csv")), opt + " stopped at " + stop[0]
