@@ -73,7 +73,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Run folder (default: output/train/<time>-<model>-<img-size>; on --resume, the checkpoint's).")
     Path output;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue the run of this checkpoint (last.ckpt).")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue the run of this checkpoint (last.ckpt) exactly where it stopped; flags not given come"
+                    + " from its folder's args.json, and only --output, --threads and --epochs may differ from the run's.")
     Path resume;
 
     @Option(names = "--threads", paramLabel = "N",
