@@ -79,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "PyTorch threads (default: one per core; 1 is faster when other processes share the cores).")
+            description = "PyTorch threads (default: one per core, or on --resume the run's; 1 is faster when other"
+                    + " processes share the cores). Results repeat bit for bit for the same count only.")
     Integer threads;
 
     @Spec

@@ -81,7 +81,8 @@ import org.lr4j.state.AtomicFiles;
  * {@code use_deterministic_algorithms} lists CUDA kernels and a few indexing ones unused here); their
  * reductions are split across threads, so results are bitwise repeatable for a fixed thread count only
  * (oneDNN and MKL promise run-to-run reproducibility on the same machine, library build and thread
- * count). Two runs, or a run and its resumption, on different {@code threads} agree to rounding only.
+ * count). Two runs, or a run and its resumption, on different {@code threads} agree to rounding only, so a
+ * checkpoint records the thread count in effect and a resumed run without {@code threads} uses it.
  * DJL 0.36 exposes no switch for PyTorch's deterministic mode, and none is needed on CPU.
  *
  * <p>Before the engine starts it makes PyTorch's OpenMP threads wait passively and raises glibc's malloc
@@ -169,8 +170,11 @@ public final class ImageClassifierTrainer {
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) sc.seed());
         JniUtils.setGradMode(false);
-        if (config.threads() != null) {
-            JniUtils.setNumThreads(config.threads());
+        // on resume without threads, the run's own thread count: results are bitwise repeatable for a fixed count
+        Integer threads = config.threads() != null ? config.threads()
+                : ckpt != null && ckpt.args().get("threads") instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+        if (threads != null) {
+            JniUtils.setNumThreads(threads);
         }
         Files.createDirectories(runDir);
         writeArgs(runDir.resolve("args.json"), config.toArgs());
@@ -217,6 +221,7 @@ public final class ImageClassifierTrainer {
                         config.model(), countScalars(block), Optimizers.checkName(sc.opt()), groups.toString(), upe,
                         startEpoch, created.numEpochs()));
                 Loop loop = new Loop(config, data, trainer, block, groups, optimizer, driver, out, runDir, upe);
+                loop.args.put("threads", JniUtils.getNumThreads());
                 loop.bestEpoch = ckpt == null ? -1 : ckpt.bestEpoch();
                 loop.bestMetric = ckpt == null ? Double.NaN : ckpt.bestMetric();
                 for (long epoch = startEpoch; epoch < created.numEpochs(); epoch++) {
@@ -246,6 +251,8 @@ public final class ImageClassifierTrainer {
         private final int batch;
         private final int s;
         private final float[] buffer;
+        /** The arguments a checkpoint records: the run's, with the thread count in effect. */
+        private final Map<String, Object> args;
         private long bestEpoch;
         private double bestMetric;
         private long trainNanos;
@@ -265,6 +272,7 @@ public final class ImageClassifierTrainer {
             this.batch = (int) config.schedule().batchSize();
             this.s = config.imgSize();
             this.buffer = new float[batch * 3 * s * s];
+            this.args = new java.util.LinkedHashMap<>(config.toArgs());
         }
 
         SummaryRow epoch(long epoch, long numEpochs, List<SummaryRow> rows) throws IOException {
@@ -316,7 +324,7 @@ public final class ImageClassifierTrainer {
                     : new OptimizerState(optimizer.opt(), Map.of(), Map.of());
             Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
                     data.train().size(), data.val().size(), optimizer.opt(), driver.scheduler().state(), bestEpoch,
-                    bestMetric, config.toArgs(), params(), state);
+                    bestMetric, args, params(), state);
             ckpt.write(runDir.resolve("last.ckpt"));
             if (best) {
                 ckpt.write(runDir.resolve("best.ckpt"));

@@ -21,7 +21,8 @@ import org.lr4j.factory.SchedulerConfig;
  * where the plateau scheduler holds one bad epoch),
  * each resumed with {@code resume}, write the same {@code summary.csv} as the run never interrupted: losses
  * within 1e-6 relative, accuracies and learning rates exactly. Two uninterrupted runs write identical
- * files. A run resumed without the optimizer's state is shown to drift, so the comparison has teeth.
+ * files. The resumed runs give no thread count: they take the checkpoint's. A run resumed without the
+ * optimizer's state is shown to drift, so the comparison has teeth.
  */
 class ExactResumeTest {
     private static final int EPOCHS = 5;
@@ -89,8 +90,11 @@ class ExactResumeTest {
                 // the resumed run must pick up a count of bad epochs that timm's own state_dict would drop
                 assertEquals(1, plateau.numBadEpochs(), "plateau counters at the stop");
             }
-            ImageClassifierTrainer.run(TrainConfig.builder(sc).builtinSize(48, 12).threads(1)
+            // as a new process on two cores would start; the resumed run takes the checkpoint's thread count
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(2);
+            ImageClassifierTrainer.run(TrainConfig.builder(sc).builtinSize(48, 12)
                     .resume(run.resolve("last.ckpt")).build());
+            assertEquals(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
             assertSameSummary(reference, SummaryCsv.read(run.resolve("summary.csv")), opt + " stopped at " + stop[0]
                     + "/" + stop[1]);
         }
