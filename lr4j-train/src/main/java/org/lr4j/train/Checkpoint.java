@@ -25,9 +25,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.lr4j.djl.OptimizerState;
-import org.lr4j.djl.SchedulerStateJson;
 import org.lr4j.state.AtomicFiles;
 import org.lr4j.state.SchedulerState;
+import org.lr4j.state.StateJson;
 
 /**
  * A training checkpoint ({@code last.ckpt}, {@code best.ckpt} in the run folder): everything a killed run
@@ -118,7 +118,7 @@ public record Checkpoint(long epoch, long numUpdates, String model, List<String>
         meta.addProperty("train_images", trainImages);
         meta.addProperty("val_images", valImages);
         meta.addProperty("opt", opt);
-        meta.add("scheduler_state", SchedulerStateJson.toJson(schedulerState));
+        meta.add("scheduler_state", JsonParser.parseString(StateJson.toJson(schedulerState)));
         meta.addProperty("best_epoch", bestEpoch);
         meta.addProperty("best_metric", Double.isNaN(bestMetric) ? null : bestMetric);
         meta.add("args", GSON.toJsonTree(args));
@@ -220,7 +220,7 @@ public record Checkpoint(long epoch, long numUpdates, String model, List<String>
         }
         SchedulerState state;
         try {
-            state = SchedulerStateJson.fromJson(field(m, "scheduler_state", what));
+            state = StateJson.fromJson(field(m, "scheduler_state", what).toString());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }

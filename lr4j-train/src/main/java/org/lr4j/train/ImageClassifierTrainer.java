@@ -4,7 +4,6 @@ import org.lr4j.djl.DjlParamGroups;
 import org.lr4j.djl.GroupedOptimizer;
 import org.lr4j.djl.OptimizerState;
 import org.lr4j.djl.Optimizers;
-import org.lr4j.djl.ScheduleDriver;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -39,7 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.lr4j.driver.LRScheduler;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
@@ -67,7 +67,7 @@ import org.lr4j.state.AtomicFiles;
  *       and the data its classes and image counts (else an {@link IllegalArgumentException} naming the
  *       argument). Then model parameters (batch-norm running statistics included), the optimizer's state,
  *       the scheduler's state (plateau counters included), the best metric and the counters are restored,
- *       train.py's resume call follows ({@code TrainDrive.resume}), and the run continues at the
+ *       train.py's resume call follows ({@code TrainLoop.resume}), and the run continues at the
  *       checkpoint's epoch in its run folder (or {@code output}); summary rows of epochs not yet
  *       checkpointed are dropped, so every epoch appears once. A run killed in the middle of an epoch
  *       resumes from the start of that epoch.</li>
@@ -203,7 +203,7 @@ public final class ImageClassifierTrainer {
                     throw new IllegalArgumentException("checkpoint " + config.resume() + ": " + e.getMessage(), e);
                 }
             }
-            ScheduleDriver driver = new ScheduleDriver(scheduler, sc.schedOnUpdates(), upe);
+            TrainLoop driver = TrainLoop.timed(scheduler, upe);
             driver.resume(startEpoch);
             GroupedOptimizer optimizer = Optimizers.create(sc.opt(), groups, config.momentum(), startEpoch * upe);
             if (ckpt != null && optimizer.supportsState()) {
@@ -244,7 +244,7 @@ public final class ImageClassifierTrainer {
         private final Block block;
         private final DjlParamGroups groups;
         private final GroupedOptimizer optimizer;
-        private final ScheduleDriver driver;
+        private final TrainLoop driver;
         private final TrainListener out;
         private final Path runDir;
         private final long upe;
@@ -258,7 +258,7 @@ public final class ImageClassifierTrainer {
         private long trainNanos;
 
         Loop(TrainConfig config, ImageDataset data, Trainer trainer, Block block, DjlParamGroups groups,
-                GroupedOptimizer optimizer, ScheduleDriver driver, TrainListener out, Path runDir, long upe) {
+                GroupedOptimizer optimizer, TrainLoop driver, TrainListener out, Path runDir, long upe) {
             this.config = config;
             this.data = data;
             this.trainer = trainer;
