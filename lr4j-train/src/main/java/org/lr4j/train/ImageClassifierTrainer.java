@@ -325,10 +325,12 @@ public final class ImageClassifierTrainer {
             Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
                     data.train().size(), data.val().size(), optimizer.opt(), driver.scheduler().state(), bestEpoch,
                     bestMetric, args, params(), state);
-            ckpt.write(runDir.resolve("last.ckpt"));
+            // best.ckpt first: a kill between the two leaves last.ckpt behind, and the resumed run redoes the
+            // epoch and writes the same best.ckpt again
             if (best) {
                 ckpt.write(runDir.resolve("best.ckpt"));
             }
+            ckpt.write(runDir.resolve("last.ckpt"));
             out.onEpoch(new EpochResult(row, numEpochs, driver.numUpdates(), (System.nanoTime() - t0) / 1e9, best));
             return row;
         }
