@@ -440,12 +440,6 @@ public final class ImageClassifierTrainer {
         if (!ckpt.opt().equals(Optimizers.checkName(config.schedule().opt()))) {
             throw new IllegalArgumentException(mismatch("opt", ckpt.opt(), config.schedule().opt(), file));
         }
-        boolean builtinThen = ckpt.args().containsKey("data_dir") && ckpt.args().get("data_dir") == null;
-        if (builtinThen != (config.dataDir() == null)) {
-            throw new IllegalArgumentException(file + " was trained on " + (builtinThen ? "the built-in data" : "the"
-                    + " image folder " + ckpt.args().get("data_dir")) + ", this run has " + data.source()
-                    + "; the data must equal the checkpoint's to resume it");
-        }
         if (!ckpt.classes().equals(data.classes())) {
             throw new IllegalArgumentException(file + " was trained on classes " + ckpt.classes() + ", the data has "
                     + data.classes());
