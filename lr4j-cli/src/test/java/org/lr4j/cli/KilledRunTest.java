@@ -20,7 +20,7 @@ import org.lr4j.train.Checkpoint;
 
 /**
  * A real SIGKILL: {@code lr4j train} on the built-in data runs in a child JVM ({@code org.lr4j.cli.Lr4j}, the
- * launcher's main) and is killed with SIGKILL in the middle of epoch 1 (0.4 of an epoch's time after epoch
+ * launcher's main) and is killed with SIGKILL in the middle of epoch 1 (a fifth of an epoch's time after epoch
  * 0's line); {@code lr4j train --resume RUN/last.ckpt} then writes the {@code summary.csv} of the run that
  * was never interrupted: losses within 1e-6 relative, accuracies and lr exactly.
  */
@@ -55,7 +55,7 @@ class KilledRunTest {
                 }
             }
             assertTrue(epochSeconds > 0, () -> "the child printed epoch 0's line; stderr: " + read(tmp.resolve("child.err")));
-            Thread.sleep((long) (400 * epochSeconds));
+            Thread.sleep((long) (200 * epochSeconds));
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         } finally {

@@ -98,7 +98,7 @@ public final class GroupedOptimizer extends Optimizer {
             steps.add(new HashMap<>());
             buffers.add(new HashMap<>());
         }
-        for (Map.Entry<String, Long> e : state.steps().entrySet()) {
+        for (Map.Entry<String, Long> e : state.updateCounts().entrySet()) {
             String id = idOf(e.getKey());
             steps.get(groups.groupOf(id)).put(id, e.getValue());
         }

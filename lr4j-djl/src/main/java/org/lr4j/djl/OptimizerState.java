@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * GroupedOptimizer opt = Optimizers.create("rmsprop", groups, 0.9, 0);
  * // ... train, then at a checkpoint:
- * OptimizerState s = opt.state();       // s.opt() is "rmsprop", s.steps().get("01Conv2d_weight") is the updates done
+ * OptimizerState s = opt.state();       // s.opt() is "rmsprop", s.updateCounts().get("01Conv2d_weight") is the updates done
  * s.write(out);
  * // in a new process, over the same model's groups:
  * GroupedOptimizer again = Optimizers.create("rmsprop", groups2, 0.9, 0);
@@ -109,20 +109,20 @@ public final class OptimizerState {
      * A state; the maps and arrays are copied.
      *
      * @param opt the optimizer's name ({@link Optimizers#NAMES})
-     * @param steps per parameter name, the updates it has had (PyTorch's {@code state['step']})
+     * @param updateCounts per parameter name, the updates it has had
      * @param buffers per buffer name, per parameter name, the buffer's values
      * @throws NullPointerException when an argument, key or array is null
-     * @throws IllegalArgumentException when a step count is negative, or a name is empty
+     * @throws IllegalArgumentException when an update count is negative, or a name is empty
      */
-    public OptimizerState(String opt, Map<String, Long> steps, Map<String, Map<String, Buffer>> buffers) {
+    public OptimizerState(String opt, Map<String, Long> updateCounts, Map<String, Map<String, Buffer>> buffers) {
         this.opt = Objects.requireNonNull(opt, "opt");
-        Objects.requireNonNull(steps, "steps");
+        Objects.requireNonNull(updateCounts, "updateCounts");
         Objects.requireNonNull(buffers, "buffers");
         TreeMap<String, Long> s = new TreeMap<>();
-        for (Map.Entry<String, Long> e : steps.entrySet()) {
-            long v = Objects.requireNonNull(e.getValue(), "step count");
+        for (Map.Entry<String, Long> e : updateCounts.entrySet()) {
+            long v = Objects.requireNonNull(e.getValue(), "update count");
             if (v < 0) {
-                throw new IllegalArgumentException("step count of parameter " + e.getKey() + " must be >= 0, got " + v);
+                throw new IllegalArgumentException("update count of parameter " + e.getKey() + " must be >= 0, got " + v);
             }
             s.put(nonEmpty("parameter name", e.getKey()), v);
         }
@@ -152,7 +152,7 @@ public final class OptimizerState {
     }
 
     /** Per parameter name, the updates it has had, in name order. */
-    public Map<String, Long> steps() {
+    public Map<String, Long> updateCounts() {
         return steps;
     }
 
@@ -167,7 +167,7 @@ public final class OptimizerState {
     }
 
     /**
-     * Writes the binary form: {@link #MAGIC}, {@link #VERSION}, the name, the step counts, the buffers,
+     * Writes the binary form: {@link #MAGIC}, {@link #VERSION}, the name, the update counts, the buffers,
      * in name order (so equal states write equal bytes); big-endian, as {@link DataOutputStream}.
      *
      * @throws IOException when {@code out} fails

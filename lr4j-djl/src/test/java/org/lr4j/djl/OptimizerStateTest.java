@@ -47,7 +47,7 @@ class OptimizerStateTest {
             a.update(oa);
             OptimizerState s = oa.state();
             assertEquals(opt, s.opt());
-            assertEquals(Map.of("m", 2L, "v", 2L), s.steps());
+            assertEquals(Map.of("m", 2L, "v", 2L), s.updateCounts());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             s.write(bytes);
             OptimizerState read = OptimizerState.read(new ByteArrayInputStream(bytes.toByteArray()));
@@ -69,7 +69,7 @@ class OptimizerStateTest {
                 assertArrayEquals(a.values(0), b.values(0), opt + " v");
                 assertArrayEquals(a.values(1), b.values(1), opt + " m");
                 assertEquals(oa.state(), ob.state());
-                assertEquals(4L, ob.state().steps().get("v"));
+                assertEquals(4L, ob.state().updateCounts().get("v"));
                 assertFalse(Arrays.equals(a.values(1), c.values(1)), opt + ": without the state the run drifts");
             }
         }

@@ -113,7 +113,7 @@ class ExactResumeTest {
         Checkpoint c = Checkpoint.read(run.resolve("last.ckpt"));
         new Checkpoint(c.epoch(), c.numUpdates(), c.model(), c.classes(), c.imgSize(), c.trainImages(), c.valImages(),
                 c.opt(), c.schedulerState(), c.bestEpoch(), c.bestMetric(), c.args(), c.modelParams(),
-                new org.lr4j.djl.OptimizerState(opt, c.optimizerState().steps(), java.util.Map.of()))
+                new org.lr4j.djl.OptimizerState(opt, c.optimizerState().updateCounts(), java.util.Map.of()))
                 .write(run.resolve("last.ckpt"));
         ImageClassifierTrainer.run(TrainConfig.builder(sc).builtinSize(48, 12).threads(1)
                 .resume(run.resolve("last.ckpt")).build());
