@@ -94,7 +94,7 @@ class ResumeCommandTest {
     void flagsThatChangeTheRunAreRefusedNamingTheFlag() {
         resume(last, "--model", "resnet18", "--img-size", "32")
                 .assertBadInput("--model must equal the checkpoint's to resume it (smallcnn in checkpoint " + last
-                        + "), got resnet18 (only output, threads and epochs may differ)");
+                        + "; only output, threads and epochs may differ), got resnet18");
         resume(last, "--opt", "sgd").assertBadInput("--opt must equal the checkpoint's to resume it (rmsprop in");
         resume(last, "--lr", "0.02").assertBadInput("--lr must equal the checkpoint's to resume it (0.01 in");
         resume(last, "--seed", "7").assertBadInput("--seed must equal the checkpoint's to resume it (42 in");

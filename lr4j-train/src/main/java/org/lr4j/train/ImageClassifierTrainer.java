@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.schedule.LRScheduler;
 import org.lr4j.factory.TrainLoop;
 import org.lr4j.factory.CreatedScheduler;
@@ -425,20 +426,20 @@ public final class ImageClassifierTrainer {
     static void checkCompatible(Checkpoint ckpt, TrainConfig config, ImageDataset data) {
         String file = "checkpoint " + config.resume();
         if (!ckpt.model().equals(config.model())) {
-            throw new IllegalArgumentException(mismatch("model", ckpt.model(), config.model(), file));
+            throw mismatch("model", ckpt.model(), config.model(), file);
         }
         if (ckpt.imgSize() != config.imgSize()) {
-            throw new IllegalArgumentException(mismatch("img_size", ckpt.imgSize(), config.imgSize(), file));
+            throw mismatch("img_size", ckpt.imgSize(), config.imgSize(), file);
         }
         Map<String, Object> now = config.toArgs();
         for (Map.Entry<String, Object> e : ckpt.args().entrySet()) {
             String k = e.getKey();
             if (!MAY_DIFFER.contains(k) && !k.equals("opt") && now.containsKey(k) && !sameArg(e.getValue(), now.get(k))) {
-                throw new IllegalArgumentException(mismatch(k, e.getValue(), now.get(k), file));
+                throw mismatch(k, e.getValue(), now.get(k), file);
             }
         }
         if (!ckpt.opt().equals(Optimizers.checkName(config.schedule().opt()))) {
-            throw new IllegalArgumentException(mismatch("opt", ckpt.opt(), config.schedule().opt(), file));
+            throw mismatch("opt", ckpt.opt(), config.schedule().opt(), file);
         }
         if (!ckpt.classes().equals(data.classes())) {
             throw new IllegalArgumentException(file + " was trained on classes " + ckpt.classes() + ", the data has "
@@ -451,9 +452,9 @@ public final class ImageClassifierTrainer {
         }
     }
 
-    private static String mismatch(String arg, Object then, Object now, String file) {
-        return arg + " must equal the checkpoint's to resume it (" + show(then) + " in " + file + "), got "
-                + show(now) + " (only output, threads and epochs may differ)";
+    private static InvalidValueException mismatch(String arg, Object then, Object now, String file) {
+        return new InvalidValueException(arg, "must equal the checkpoint's to resume it (" + show(then) + " in " + file
+                + "; only output, threads and epochs may differ)", show(now));
     }
 
     private static String show(Object v) {

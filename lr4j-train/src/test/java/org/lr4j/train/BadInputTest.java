@@ -144,8 +144,8 @@ class BadInputTest {
         OptimizerState sgd = new OptimizerState("sgd", Map.of(), Map.of());
         new Checkpoint(1, 2, "resnet18", List.of("class0", "class1"), 8, 16, 4, "sgd", state, -1, Double.NaN, Map.of(),
                 new byte[0], sgd).write(other);
-        assertEquals("model must equal the checkpoint's to resume it (resnet18 in checkpoint " + other + "), got smallcnn"
-                + " (only output, threads and epochs may differ)", trainMessage(config(data).resume(other)));
+        assertEquals("model must equal the checkpoint's to resume it (resnet18 in checkpoint " + other + "; only output,"
+                + " threads and epochs may differ), got smallcnn", trainMessage(config(data).resume(other)));
         Path classes = tmp.resolve("classes.ckpt");
         new Checkpoint(1, 2, "smallcnn", List.of("cat", "dog"), 8, 16, 4, "sgd", state, -1, Double.NaN, Map.of(),
                 new byte[0], sgd).write(classes);
