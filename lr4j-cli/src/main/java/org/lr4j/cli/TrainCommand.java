@@ -115,8 +115,8 @@ final class TrainCommand implements Callable<Integer> {
             onUpdates = stepOn.equals("updates");
         }
         if (python.given()) {
-            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || resume != null) {
-                throw new UsageError("--schedule replaces --sched, and a --schedule run cannot be resumed yet");
+            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED)) {
+                throw new UsageError("--schedule replaces --sched");
             }
             python.call(); // a call lr4j cannot read fails here, before any data is loaded
         }
@@ -132,7 +132,9 @@ final class TrainCommand implements Callable<Integer> {
                     .model(model != null ? model : string(base, "model"))
                     .imgSize(imgSize != null ? imgSize : integer(base, "img_size"))
                     .threads(threads != null ? threads : integer(base, "threads"))
-                    .pythonSchedule(python.schedule, python.steps, onUpdates);
+                    .pythonSchedule(python.schedule != null ? python.schedule : string(base, "schedule"),
+                            python.steps != null ? python.steps : longOrNull(base, "steps"),
+                            stepOn != null ? onUpdates : "updates".equals(string(base, "step_on")));
             Double m = momentum != null ? momentum : number(base, "momentum");
             if (m != null) {
                 b.momentum(m);
@@ -219,6 +221,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageError("--from-args: " + key + " must be a number, got " + v, e);
         }
+    }
+
+    private static Long longOrNull(Map<String, Object> base, String key) {
+        Integer i = integer(base, key);
+        return i == null ? null : i.longValue();
     }
 
     private static Integer integer(Map<String, Object> base, String key) {

@@ -205,7 +205,6 @@ public final class ImageClassifierTrainer {
             JniUtils.setNumThreads(threads);
         }
         Files.createDirectories(runDir);
-        writeArgs(runDir.resolve("args.json"), config.toArgs());
 
         int s = config.imgSize();
         try (Model model = Model.newInstance("lr4j-" + config.model(), Device.cpu(), ENGINE)) {
@@ -246,6 +245,8 @@ public final class ImageClassifierTrainer {
                     .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc)) {
                 trainer.initialize(new Shape(batch, 3, s, s));
+                // only now that everything is restored: a refused resume leaves the run folder as it was
+                writeArgs(runDir.resolve("args.json"), config.toArgs());
                 out.onStart(new RunInfo(runDir, data.source(), data.classes(), trainSize, data.val().size(),
                         config.model(), countScalars(block), Optimizers.checkName(sc.opt()), groups.toString(), upe,
                         startEpoch, created.numEpochs()));
@@ -460,10 +461,12 @@ public final class ImageClassifierTrainer {
             throw mismatch("img_size", ckpt.imgSize(), config.imgSize(), file);
         }
         Map<String, Object> now = config.toArgs();
-        for (Map.Entry<String, Object> e : ckpt.args().entrySet()) {
-            String k = e.getKey();
-            if (!MAY_DIFFER.contains(k) && !k.equals("opt") && now.containsKey(k) && !sameArg(e.getValue(), now.get(k))) {
-                throw mismatch(k, e.getValue(), now.get(k), file);
+        Set<String> keys = new java.util.LinkedHashSet<>(ckpt.args().keySet());
+        keys.addAll(now.keySet());
+        for (String k : keys) {
+            // an argument absent on one side is null there (toArgs leaves out what a run does not use)
+            if (!MAY_DIFFER.contains(k) && !k.equals("opt") && !sameArg(ckpt.args().get(k), now.get(k))) {
+                throw mismatch(k, ckpt.args().get(k), now.get(k), file);
             }
         }
         if (!ckpt.opt().equals(Optimizers.checkName(config.schedule().opt()))) {
