@@ -142,17 +142,17 @@ class BadInputTest {
         SchedulerState state = new SchedulerState("tanh", List.of(0.05), List.of(0.05), null);
         Path other = tmp.resolve("other.ckpt");
         OptimizerState sgd = new OptimizerState("sgd", Map.of(), Map.of());
-        new Checkpoint(1, 2, "resnet18", List.of("class0", "class1"), 8, 16, 4, "sgd", state, -1, Double.NaN, Map.of(),
+        new Checkpoint(1, 2, "resnet18", List.of("class0", "class1"), 8, 16, 4, "sgd", state, -1, Double.NaN, config(data).build().toArgs(),
                 new byte[0], sgd).write(other);
         assertEquals("model must equal the checkpoint's to resume it (resnet18 in checkpoint " + other + "; only output,"
                 + " threads and epochs may differ), got smallcnn", trainMessage(config(data).resume(other)));
         Path classes = tmp.resolve("classes.ckpt");
-        new Checkpoint(1, 2, "smallcnn", List.of("cat", "dog"), 8, 16, 4, "sgd", state, -1, Double.NaN, Map.of(),
+        new Checkpoint(1, 2, "smallcnn", List.of("cat", "dog"), 8, 16, 4, "sgd", state, -1, Double.NaN, config(data).build().toArgs(),
                 new byte[0], sgd).write(classes);
         assertEquals("checkpoint " + classes + " was trained on classes [cat, dog], the data has [class0, class1]",
                 trainMessage(config(data).resume(classes)));
         Path params = tmp.resolve("params.ckpt");
-        new Checkpoint(1, 2, "smallcnn", List.of("class0", "class1"), 8, 16, 4, "sgd", state, -1, Double.NaN, Map.of(),
+        new Checkpoint(1, 2, "smallcnn", List.of("class0", "class1"), 8, 16, 4, "sgd", state, -1, Double.NaN, config(data).build().toArgs(),
                 new byte[] {9, 9}, sgd).write(params);
         assertTrue(trainMessage(config(data).resume(params).output(tmp.resolve("params-run")))
                 .startsWith("checkpoint " + params + " holds parameters that do not fit model smallcnn"));
