@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDArray;
  * ({@code alpha = 0.9}, {@code eps = 1e-8}), for DJL's PyTorch engine (whose {@code RmsProp} is not
  * implemented): {@code sq = alpha * sq + (1 - alpha) * grad^2}; {@code d = grad / (sqrt(sq) + eps)};
  * with momentum {@code buf = momentum * buf + d} and {@code weight -= lr * buf}, else
- * {@code weight -= lr * d}.
+ * {@code weight -= lr * d}. States: {@code step}, {@code square_avg}, {@code momentum_buffer}, as PyTorch
+ * names them.
  */
 final class TorchRmsProp extends TorchStyleOptimizer {
     private final float alpha;
@@ -23,6 +24,7 @@ final class TorchRmsProp extends TorchStyleOptimizer {
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad, float lr) {
+        stepCount(parameterId, weight);
         NDArray sq = state("square_avg", parameterId, weight);
         try (NDArray g2 = grad.square()) {
             sq.muli(alpha).addi(g2.muli(1f - alpha));
@@ -31,7 +33,7 @@ final class TorchRmsProp extends TorchStyleOptimizer {
             grad.divi(avg.addi(eps));
         }
         if (momentum != 0f) {
-            NDArray buf = state("momentum", parameterId, weight);
+            NDArray buf = state("momentum_buffer", parameterId, weight);
             buf.muli(momentum).addi(grad);
             try (NDArray delta = buf.mul(lr)) {
                 weight.subi(delta);

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDArray;
  * PyTorch's {@code torch.optim.SGD} with momentum (dampening 0), optionally Nesterov, for DJL's PyTorch
  * engine (whose {@code Nag} is not implemented): {@code buf = momentum * buf + grad}; Nesterov:
  * {@code weight -= lr * (grad + momentum * buf)}; else {@code weight -= lr * buf}. With momentum 0 it
- * is plain SGD, {@code weight -= lr * grad}.
+ * is plain SGD, {@code weight -= lr * grad}. State: {@code momentum_buffer}, as PyTorch names it (zeros at
+ * first, so the first update sets it to the gradient, as PyTorch's clone does).
  */
 final class TorchSgd extends TorchStyleOptimizer {
     private final float momentum;
@@ -21,7 +22,7 @@ final class TorchSgd extends TorchStyleOptimizer {
     @Override
     void step(String parameterId, NDArray weight, NDArray grad, float lr) {
         if (momentum != 0f) {
-            NDArray buf = state("momentum", parameterId, weight);
+            NDArray buf = state("momentum_buffer", parameterId, weight);
             buf.muli(momentum).addi(grad);
             if (nesterov) {
                 try (NDArray m = buf.mul(momentum)) {

@@ -110,7 +110,9 @@ public final class ImageClassifierTrainer {
         TrainListener out = listener != null ? listener : new TrainListener() { };
         SchedulerConfig sc = config.schedule();
         Checkpoint ckpt = config.resume() == null ? null : Checkpoint.read(config.resume());
-        ImageDataset data = config.dataDir() == null
+        ImageDataset data = config.dataset() != null
+                ? FashionMnistData.open(config.dataDir(), config.trainSize(), config.imgSize())
+                : config.dataDir() == null
                 ? BuiltinShapes.create(config.builtinTrainPerClass(), config.builtinValPerClass(), config.imgSize())
                 : ImageFolderData.open(config.dataDir(), config.imgSize());
         if (ckpt != null) {
@@ -155,10 +157,12 @@ public final class ImageClassifierTrainer {
         writeArgs(runDir.resolve("args.json"), config.toArgs());
 
         int s = config.imgSize();
+        int c = config.inChans();
         try (Model model = Model.newInstance("lr4j-" + config.model(), Device.cpu(), ENGINE)) {
-            Block block = Models.create(config.model(), data.classes().size(), s);
+            Block block = Models.create(config.model(), data.classes().size(), s, c);
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, s, s));
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c, s, s));
+            TorchInit.apply(block, model.getNDManager(), TorchInit.schemeOf(config.model()));
             if (ckpt != null) {
                 try {
                     block.loadParameters(model.getNDManager(),
@@ -184,7 +188,7 @@ public final class ImageClassifierTrainer {
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc)) {
-                trainer.initialize(new Shape(batch, 3, s, s));
+                trainer.initialize(new Shape(batch, c, s, s));
                 out.onStart(new RunInfo(runDir, data.source(), data.classes(), trainSize, data.val().size(),
                         config.model(), countScalars(block), Optimizers.checkName(sc.opt()), groups.toString(), upe,
                         startEpoch, created.numEpochs()));
@@ -216,6 +220,7 @@ public final class ImageClassifierTrainer {
         private final long upe;
         private final int batch;
         private final int s;
+        private final int c;
         private final float[] buffer;
         private long bestEpoch;
         private double bestMetric;
@@ -234,7 +239,8 @@ public final class ImageClassifierTrainer {
             this.upe = upe;
             this.batch = (int) config.schedule().batchSize();
             this.s = config.imgSize();
-            this.buffer = new float[batch * 3 * s * s];
+            this.c = config.inChans();
+            this.buffer = new float[batch * c * s * s];
         }
 
         SummaryRow epoch(long epoch, long numEpochs, List<SummaryRow> rows) throws IOException {
@@ -334,7 +340,7 @@ public final class ImageClassifierTrainer {
         }
 
         private NDList[] batch(NDManager bm, LabeledImages split, int[] order, int start, int m) {
-            int size = 3 * s * s;
+            int size = c * s * s;
             float[] x = m == batch ? buffer : new float[m * size];
             long[] y = new long[m];
             for (int i = 0; i < m; i++) {
@@ -342,7 +348,7 @@ public final class ImageClassifierTrainer {
                 split.read(index, x, i * size);
                 y[i] = split.label(index);
             }
-            return new NDList[] {new NDList(bm.create(x, new Shape(m, 3, s, s))), new NDList(bm.create(y))};
+            return new NDList[] {new NDList(bm.create(x, new Shape(m, c, s, s))), new NDList(bm.create(y))};
         }
 
         private byte[] params() throws IOException {
