@@ -13,7 +13,7 @@ Runs already done (their results in OUT) are not run again, so the table can be 
   /usr/bin/python3 tools/parity.py --opt momentum --side lr4j --seeds 1 2 3 -- --sched cosine --epochs 8 --lr 0.05
 
 Options: --train-size N (default 10000), --threads N (both sides; default 2), --out DIR (default
-runs/parity), --side both|lr4j|torch, --model (lr4j only; the reference is the small CNN).
+runs/parity), --side both|lr4j|torch, --lr4j LAUNCHER.
 """
 import argparse, csv, json, os, statistics, subprocess, sys, time
 
@@ -26,13 +26,14 @@ p.add_argument('--train-size', type=int, default=10000)
 p.add_argument('--threads', type=int, default=2)
 p.add_argument('--out', default=os.path.join(root, 'runs', 'parity'))
 p.add_argument('--side', default='both', choices=['both', 'lr4j', 'torch'])
+p.add_argument('--lr4j', default=os.path.join(root, 'lr4j'), help='the lr4j launcher (default: ./lr4j)')
 p.add_argument('sched', nargs=argparse.REMAINDER, help='-- then the schedule flags of ./lr4j table / train')
 a = p.parse_args()
 sched = [s for s in a.sched if s != '--']
 name = '_'.join([a.opt, str(a.train_size)] + [s.lstrip('-') for s in sched]).replace('/', '')
 out = os.path.join(a.out, name)
 os.makedirs(out, exist_ok=True)
-lr4j = os.path.join(root, 'lr4j')
+lr4j = a.lr4j
 
 
 def run(cmd, log):

@@ -80,17 +80,17 @@ public final class Optimizers {
         }
         ParameterTracker t = tracker;
         int begin = (int) beginNumUpdate;
-        float m = (float) momentum;
+        double m = momentum;
         List<Optimizer> delegates = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             float wd = (float) groups.weightDecay(g);
             delegates.add(switch (name) {
                 case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), m, true);
                 case "momentum" -> new TorchSgd(torch(t, wd, begin), m, false);
-                case "adam" -> new TorchAdam(torch(t, wd, begin), 0.9f, 0.999f, 1e-8f, false);
-                case "adamw" -> new TorchAdam(torch(t, wd, begin), 0.9f, 0.999f, 1e-8f, true);
-                case "rmsprop" -> new TorchRmsProp(torch(t, wd, begin), 0.9f, 1e-8f, m);
-                case "adagrad" -> new TorchAdagrad(torch(t, wd, begin), 1e-8f);
+                case "adam" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, false);
+                case "adamw" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, true);
+                case "rmsprop" -> new TorchRmsProp(torch(t, wd, begin), 0.9, 1e-8, m);
+                case "adagrad" -> new TorchAdagrad(torch(t, wd, begin), 1e-8);
                 default -> throw new AssertionError(name);
             });
         }

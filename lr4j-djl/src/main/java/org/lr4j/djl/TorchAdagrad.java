@@ -8,9 +8,9 @@ import ai.djl.ndarray.NDArray;
  * {@code weight -= lr * grad / (sqrt(sum) + eps)}. States: {@code step}, {@code sum}, as PyTorch names them.
  */
 final class TorchAdagrad extends TorchStyleOptimizer {
-    private final float eps;
+    private final double eps;
 
-    TorchAdagrad(Builder builder, float eps) {
+    TorchAdagrad(Builder builder, double eps) {
         super(builder);
         this.eps = eps;
     }
@@ -23,7 +23,7 @@ final class TorchAdagrad extends TorchStyleOptimizer {
             sum.addi(g2);
         }
         try (NDArray std = sum.sqrt()) {
-            grad.divi(std.addi(eps));
+            grad.divi(std.addi((float) eps));
         }
         weight.subi(grad.muli(lr));
     }

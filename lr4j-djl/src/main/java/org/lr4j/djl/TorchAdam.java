@@ -11,12 +11,12 @@ import ai.djl.ndarray.NDArray;
  * States: {@code exp_avg}, {@code exp_avg_sq}, {@code step}, as PyTorch names them.
  */
 final class TorchAdam extends TorchStyleOptimizer {
-    private final float beta1;
-    private final float beta2;
-    private final float eps;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
     private final boolean decoupled;
 
-    TorchAdam(Builder builder, float beta1, float beta2, float eps, boolean decoupled) {
+    TorchAdam(Builder builder, double beta1, double beta2, double eps, boolean decoupled) {
         super(builder);
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -34,19 +34,19 @@ final class TorchAdam extends TorchStyleOptimizer {
         long step = stepCount(parameterId, weight);
         NDArray m = state("exp_avg", parameterId, weight);
         NDArray v = state("exp_avg_sq", parameterId, weight);
-        m.muli(beta1);
-        try (NDArray g = grad.mul(1f - beta1)) {
+        m.muli((float) beta1);
+        try (NDArray g = grad.mul((float) (1 - beta1))) {
             m.addi(g);
         }
-        v.muli(beta2);
-        try (NDArray g2 = grad.square()) {
-            v.addi(g2.muli(1f - beta2));
+        v.muli((float) beta2);
+        try (NDArray g2 = grad.mul((float) (1 - beta2))) {
+            v.addi(g2.muli(grad));
         }
         double bias1 = 1 - Math.pow(beta1, step);
         double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         float stepSize = (float) (lr / bias1);
         try (NDArray denom = v.sqrt()) {
-            denom.divi((float) bias2Sqrt).addi(eps);
+            denom.divi((float) bias2Sqrt).addi((float) eps);
             try (NDArray delta = m.div(denom)) {
                 weight.subi(delta.muli(stepSize));
             }

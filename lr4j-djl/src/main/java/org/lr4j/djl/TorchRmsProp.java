@@ -11,11 +11,11 @@ import ai.djl.ndarray.NDArray;
  * names them.
  */
 final class TorchRmsProp extends TorchStyleOptimizer {
-    private final float alpha;
-    private final float eps;
-    private final float momentum;
+    private final double alpha;
+    private final double eps;
+    private final double momentum;
 
-    TorchRmsProp(Builder builder, float alpha, float eps, float momentum) {
+    TorchRmsProp(Builder builder, double alpha, double eps, double momentum) {
         super(builder);
         this.alpha = alpha;
         this.eps = eps;
@@ -27,14 +27,14 @@ final class TorchRmsProp extends TorchStyleOptimizer {
         stepCount(parameterId, weight);
         NDArray sq = state("square_avg", parameterId, weight);
         try (NDArray g2 = grad.square()) {
-            sq.muli(alpha).addi(g2.muli(1f - alpha));
+            sq.muli((float) alpha).addi(g2.muli((float) (1 - alpha)));
         }
         try (NDArray avg = sq.sqrt()) {
-            grad.divi(avg.addi(eps));
+            grad.divi(avg.addi((float) eps));
         }
-        if (momentum != 0f) {
+        if (momentum != 0) {
             NDArray buf = state("momentum_buffer", parameterId, weight);
-            buf.muli(momentum).addi(grad);
+            buf.muli((float) momentum).addi(grad);
             try (NDArray delta = buf.mul(lr)) {
                 weight.subi(delta);
             }

@@ -10,10 +10,10 @@ import ai.djl.ndarray.NDArray;
  * first, so the first update sets it to the gradient, as PyTorch's clone does).
  */
 final class TorchSgd extends TorchStyleOptimizer {
-    private final float momentum;
+    private final double momentum;
     private final boolean nesterov;
 
-    TorchSgd(Builder builder, float momentum, boolean nesterov) {
+    TorchSgd(Builder builder, double momentum, boolean nesterov) {
         super(builder);
         this.momentum = momentum;
         this.nesterov = nesterov;
@@ -21,11 +21,11 @@ final class TorchSgd extends TorchStyleOptimizer {
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad, float lr) {
-        if (momentum != 0f) {
+        if (momentum != 0) {
             NDArray buf = state("momentum_buffer", parameterId, weight);
-            buf.muli(momentum).addi(grad);
+            buf.muli((float) momentum).addi(grad);
             if (nesterov) {
-                try (NDArray m = buf.mul(momentum)) {
+                try (NDArray m = buf.mul((float) momentum)) {
                     grad.addi(m);
                 }
             } else {
