@@ -163,13 +163,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         String metric = sc.evalMetric();
         if (result.bestEpoch() >= 0) {
-            out.printf(Locale.ROOT, "best eval_%s %.4f at epoch %d; run folder %s%n", metric, result.bestMetric(),
-                    result.bestEpoch(), result.runDir());
             if (resume == null && result.trainNanos() > 0) {
                 out.printf(Locale.ROOT, "training: %.1f images/s (%d images in %.1f s of training loops, evaluation"
                         + " excluded)%n", result.numUpdates() * sc.batchSize() / (result.trainNanos() / 1e9),
                         result.numUpdates() * sc.batchSize(), result.trainNanos() / 1e9);
             }
+            out.printf(Locale.ROOT, "best eval_%s %.4f at epoch %d; run folder %s%n", metric, result.bestMetric(),
+                    result.bestEpoch(), result.runDir());
         } else {
             out.printf(Locale.ROOT, "no epoch left to train; run folder %s%n", result.runDir());
         }
