@@ -1,5 +1,6 @@
 package org.lr4j.train;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -82,27 +83,27 @@ public final class FashionMnistData {
      * @param dir the folder holding the four {@code .gz} files ({@link #DEFAULT_DIR} when null)
      * @param trainSize the number of training images to use, the first ones (null for all)
      * @param imgSize the image size the model sees
-     * @throws IllegalArgumentException naming the folder or file when a file is missing (with the
+     * @throws IllegalArgumentException naming the folder or file when the folder or a file is missing (with the
      *     {@code apt-get} line), is not gzip, or is not an IDX file of the expected kind; when the images'
      *     and labels' counts differ or a label is not 0..9; naming {@code train_size} when it is below 1 or
      *     above the training images; naming {@code img_size} when it is below 1
      */
     public static ImageDataset open(Path dir, Integer trainSize, int imgSize) {
         if (imgSize < 1) {
-            throw new IllegalArgumentException("img_size must be >= 1, got " + imgSize);
+            throw new InvalidValueException("img_size", "must be >= 1", String.valueOf(imgSize));
         }
         if (trainSize != null && trainSize < 1) {
-            throw new IllegalArgumentException("train_size must be >= 1, got " + trainSize);
+            throw new InvalidValueException("train_size", "must be >= 1", String.valueOf(trainSize));
         }
         Path root = dir == null ? DEFAULT_DIR : dir;
         if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("data_dir " + root + " is not a folder holding Fashion-MNIST; "
+            throw new IllegalArgumentException("Fashion-MNIST folder " + root + " does not exist; "
                     + (dir == null ? INSTALL_HINT : "it needs the four .gz files of Fashion-MNIST, or " + INSTALL_HINT));
         }
         byte[][] train = read(root, "train", trainSize);
         if (trainSize != null && trainSize > train[1].length) {
-            throw new IllegalArgumentException("train_size must be <= the " + train[1].length
-                    + " training images of " + root + ", got " + trainSize);
+            throw new InvalidValueException("train_size", "must be <= the " + train[1].length
+                    + " training images of " + root, String.valueOf(trainSize));
         }
         byte[][] test = read(root, "t10k", null);
         return new ImageDataset("Fashion-MNIST " + root, CLASSES, imgSize, new Split(train[0], train[1], imgSize),
@@ -116,13 +117,13 @@ public final class FashionMnistData {
         byte[] labels = readIdx(labelsFile, LABELS_MAGIC, limit, 1);
         byte[] images = readIdx(imagesFile, IMAGES_MAGIC, limit, NATIVE_SIZE * NATIVE_SIZE);
         if (images.length / (NATIVE_SIZE * NATIVE_SIZE) != labels.length) {
-            throw new IllegalArgumentException("data_dir " + root + ": " + imagesFile.getFileName() + " holds "
+            throw new IllegalArgumentException("Fashion-MNIST folder " + root + ": " + imagesFile.getFileName() + " holds "
                     + images.length / (NATIVE_SIZE * NATIVE_SIZE) + " images but " + labelsFile.getFileName()
                     + " holds " + labels.length + " labels");
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= CLASSES.size()) {
-                throw new IllegalArgumentException("data_dir file " + labelsFile + " has label " + (labels[i] & 0xFF)
+                throw new IllegalArgumentException("Fashion-MNIST file " + labelsFile + " has label " + (labels[i] & 0xFF)
                         + " at item " + i + "; labels must be 0 to " + (CLASSES.size() - 1));
             }
         }
@@ -136,7 +137,7 @@ public final class FashionMnistData {
                         1 << 16))) {
             int m = in.readInt();
             if (m != magic) {
-                throw new IllegalArgumentException("data_dir file " + file + " is not an IDX "
+                throw new IllegalArgumentException("Fashion-MNIST file " + file + " is not an IDX "
                         + (magic == IMAGES_MAGIC ? "image" : "label") + " file (magic number "
                         + String.format(Locale.ROOT, "0x%08x, expected 0x%08x)", m, magic));
             }
@@ -145,26 +146,26 @@ public final class FashionMnistData {
                 int rows = in.readInt();
                 int cols = in.readInt();
                 if (rows != NATIVE_SIZE || cols != NATIVE_SIZE) {
-                    throw new IllegalArgumentException("data_dir file " + file + " holds " + rows + " x " + cols
+                    throw new IllegalArgumentException("Fashion-MNIST file " + file + " holds " + rows + " x " + cols
                             + " images; Fashion-MNIST's are " + NATIVE_SIZE + " x " + NATIVE_SIZE);
                 }
             }
             if (count < 0) {
-                throw new IllegalArgumentException("data_dir file " + file + " has a negative item count " + count);
+                throw new IllegalArgumentException("Fashion-MNIST file " + file + " has a negative item count " + count);
             }
             int n = limit == null ? count : Math.min(count, limit);
             byte[] items = new byte[Math.multiplyExact(n, itemBytes)];
             in.readFully(items);
             return items;
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("data_dir " + file.getParent() + " has no " + file.getFileName()
+            throw new IllegalArgumentException("Fashion-MNIST folder " + file.getParent() + " has no " + file.getFileName()
                     + "; " + INSTALL_HINT, e);
         } catch (EOFException e) {
-            throw new IllegalArgumentException("data_dir file " + file + " ends before its last item (truncated)", e);
+            throw new IllegalArgumentException("Fashion-MNIST file " + file + " ends before its last item (truncated)", e);
         } catch (ZipException e) {
-            throw new IllegalArgumentException("data_dir file " + file + " is not a gzip file", e);
+            throw new IllegalArgumentException("Fashion-MNIST file " + file + " is not a gzip file", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("data_dir file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Fashion-MNIST file " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.lr4j.train;
 
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.djl.Optimizers;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -281,51 +282,48 @@ public final class TrainConfig {
             String ds = null;
             if (dataset != null) {
                 if (!FashionMnistData.isName(dataset)) {
-                    throw new IllegalArgumentException("dataset must be one of "
+                    throw new InvalidValueException("dataset", "must be one of "
                             + String.join(", ", FashionMnistData.NAMES) + " (or none, with an image folder or the"
-                            + " built-in data), got " + dataset);
+                            + " built-in data)", dataset);
                 }
                 ds = FashionMnistData.NAMES.get(0);
             }
             if (trainSize != null && ds == null) {
-                throw new IllegalArgumentException("train_size needs a dataset (--dataset fashion-mnist), got "
-                        + trainSize + " without one");
+                throw new InvalidValueException("train_size", "needs a dataset (--dataset fashion-mnist)",
+                        trainSize + " without one");
             }
             if (trainSize != null && trainSize < 1) {
-                throw new IllegalArgumentException("train_size must be >= 1, got " + trainSize);
+                throw new InvalidValueException("train_size", "must be >= 1", String.valueOf(trainSize));
             }
             int dataChans = ds != null ? 1 : 3;
             if (inChans != null && inChans != dataChans) {
-                throw new IllegalArgumentException("in_chans must be " + dataChans + " for "
-                        + (ds != null ? "dataset " + ds + " (grayscale images)" : "RGB images") + ", got " + inChans);
+                throw new InvalidValueException("in_chans", "must be " + dataChans + " for "
+                        + (ds != null ? "dataset " + ds + " (grayscale images)" : "RGB images"), String.valueOf(inChans));
             }
             boolean small = ds != null || dataDir == null;
             String m = Models.checkName(model != null ? model : small ? "smallcnn" : "resnet50");
             Optimizers.checkName(schedule.opt());
             String metric = schedule.evalMetric().toLowerCase(Locale.ROOT);
             if (!EVAL_METRICS.contains(metric)) {
-                throw new IllegalArgumentException("eval_metric must be one of " + String.join(", ", EVAL_METRICS)
-                        + ", got " + schedule.evalMetric());
+                throw new InvalidValueException("eval_metric", "must be one of " + String.join(", ", EVAL_METRICS), String.valueOf(schedule.evalMetric()));
             }
             if (!(momentum >= 0) || Double.isInfinite(momentum)) {
-                throw new IllegalArgumentException("momentum must be a finite number >= 0, got " + momentum);
+                throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
             }
             if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-                throw new IllegalArgumentException("weight_decay must be a finite number >= 0, got " + weightDecay);
+                throw new InvalidValueException("weight_decay", "must be a finite number >= 0", String.valueOf(weightDecay));
             }
             int size = imgSize != null ? imgSize
                     : ds != null ? FashionMnistData.NATIVE_SIZE : dataDir == null ? BuiltinShapes.IMG_SIZE : 224;
             Models.checkImageSize(m, size);
             if (threads != null && threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+                throw new InvalidValueException("threads", "must be >= 1", String.valueOf(threads));
             }
             if (builtinTrainPerClass < 1 || builtinValPerClass < 1) {
-                throw new IllegalArgumentException("built-in images per class must be >= 1, got "
-                        + builtinTrainPerClass + " and " + builtinValPerClass);
+                throw new InvalidValueException("built-in images per class", "must be >= 1", String.valueOf(builtinTrainPerClass + " and " + builtinValPerClass));
             }
             if (schedule.batchSize() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("batch_size must be <= " + Integer.MAX_VALUE + ", got "
-                        + schedule.batchSize());
+                throw new InvalidValueException("batch_size", "must be <= " + Integer.MAX_VALUE, String.valueOf(schedule.batchSize()));
             }
             return new TrainConfig(this, ds, m, size, dataChans);
         }

@@ -108,12 +108,12 @@ class FashionMnistDataTest {
         Path none = dir.resolve("none");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistData.open(none, null, 28));
-        assertTrue(e.getMessage().startsWith("data_dir " + none + " is not a folder"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Fashion-MNIST folder " + none + " does not exist; "), e.getMessage());
         assertTrue(e.getMessage().endsWith("apt-get install dataset-fashion-mnist"), e.getMessage());
         write("train", 3);
         IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistData.open(dir, null, 28));
-        assertEquals("data_dir " + dir + " has no t10k-labels-idx1-ubyte.gz; install it with: apt-get install"
+        assertEquals("Fashion-MNIST folder " + dir + " has no t10k-labels-idx1-ubyte.gz; install it with: apt-get install"
                 + " dataset-fashion-mnist", f.getMessage());
     }
 
@@ -125,24 +125,24 @@ class FashionMnistDataTest {
         writeIdx(labels, 0x803, new int[] {2, 28, 28}, new byte[2 * 784]);
         IllegalArgumentException magic = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistData.open(dir, null, 28));
-        assertEquals("data_dir file " + labels + " is not an IDX label file (magic number 0x00000803, expected"
+        assertEquals("Fashion-MNIST file " + labels + " is not an IDX label file (magic number 0x00000803, expected"
                 + " 0x00000801)", magic.getMessage());
         writeIdx(labels, 0x801, new int[] {2}, new byte[] {3, 10});
         IllegalArgumentException label = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistData.open(dir, null, 28));
-        assertEquals("data_dir file " + labels + " has label 10 at item 1; labels must be 0 to 9", label.getMessage());
+        assertEquals("Fashion-MNIST file " + labels + " has label 10 at item 1; labels must be 0 to 9", label.getMessage());
         writeIdx(labels, 0x801, new int[] {3}, new byte[] {3, 1});
         IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistData.open(dir, null, 28));
-        assertEquals("data_dir file " + labels + " ends before its last item (truncated)", truncated.getMessage());
+        assertEquals("Fashion-MNIST file " + labels + " ends before its last item (truncated)", truncated.getMessage());
         Files.write(labels, new byte[] {1, 2, 3});
         IllegalArgumentException gzip = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistData.open(dir, null, 28));
-        assertEquals("data_dir file " + labels + " is not a gzip file", gzip.getMessage());
+        assertEquals("Fashion-MNIST file " + labels + " is not a gzip file", gzip.getMessage());
         writeIdx(labels, 0x801, new int[] {3}, new byte[] {3, 1, 2});
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
                 () -> FashionMnistData.open(dir, null, 28));
-        assertEquals("data_dir " + dir + ": t10k-images-idx3-ubyte.gz holds 2 images but t10k-labels-idx1-ubyte.gz"
+        assertEquals("Fashion-MNIST folder " + dir + ": t10k-images-idx3-ubyte.gz holds 2 images but t10k-labels-idx1-ubyte.gz"
                 + " holds 3 labels", count.getMessage());
     }
 }
