@@ -13,7 +13,7 @@ Runs already done (their results in OUT) are not run again, so the table can be 
   /usr/bin/python3 tools/parity.py --opt momentum --side lr4j --seeds 1 2 3 -- --sched cosine --epochs 8 --lr 0.05
 
 Options: --train-size N (default 10000), --threads N (both sides; default 2), --out DIR (default
-runs/parity), --side both|lr4j|torch, --lr4j LAUNCHER.
+runs/parity), --side both|lr4j|torch, --lr4j LAUNCHER, --print-only (run nothing, print what is done).
 """
 import argparse, csv, json, os, statistics, subprocess, sys, time
 
@@ -26,6 +26,7 @@ p.add_argument('--train-size', type=int, default=10000)
 p.add_argument('--threads', type=int, default=2)
 p.add_argument('--out', default=os.path.join(root, 'runs', 'parity'))
 p.add_argument('--side', default='both', choices=['both', 'lr4j', 'torch'])
+p.add_argument('--print-only', action='store_true', help='run nothing; print the table of the runs done')
 p.add_argument('--lr4j', default=os.path.join(root, 'lr4j'), help='the lr4j launcher (default: ./lr4j)')
 p.add_argument('sched', nargs=argparse.REMAINDER, help='-- then the schedule flags of ./lr4j table / train')
 a = p.parse_args()
@@ -54,6 +55,8 @@ results = {}
 for seed in a.seeds:
     if a.side in ('both', 'torch'):
         res = os.path.join(out, f'torch-seed{seed}.json')
+        if not os.path.exists(res) and a.print_only:
+            continue
         if not os.path.exists(res):
             log = os.path.join(out, f'torch-seed{seed}.log')
             run(['/usr/bin/python3', os.path.join(here, 'fashion_mnist_torch.py'), '--lr-table', table,
@@ -68,6 +71,8 @@ for seed in a.seeds:
         run_dir = os.path.join(out, f'lr4j-seed{seed}')
         summary = os.path.join(run_dir, 'summary.csv')
         done = os.path.join(run_dir, 'done')
+        if not os.path.exists(done) and a.print_only:
+            continue
         if not os.path.exists(done):
             if os.path.exists(run_dir):
                 subprocess.run(['rm', '-rf', run_dir], check=True)
@@ -80,7 +85,7 @@ for seed in a.seeds:
 
 
 def stats(v):
-    vals = list(v.values())
+    vals = [v[s] for s in a.seeds if s in v]
     sd = statistics.stdev(vals) if len(vals) > 1 else 0.0
     return statistics.mean(vals), sd, min(vals)
 
@@ -92,9 +97,9 @@ print('|---|' + '---|' * len(a.seeds) + '---|---|')
 for side in sides:
     m, sd, w = stats(results[side])
     label = 'PyTorch reference' if side == 'torch' else 'lr4j'
-    print(f'| {label} | ' + ' | '.join(f'{results[side][s]:.2f}' for s in a.seeds)
+    print(f'| {label} | ' + ' | '.join(f'{results[side][s]:.2f}' if s in results[side] else '—' for s in a.seeds)
           + f' | {m:.2f} ± {sd:.2f} | {w:.2f} |')
-if len(sides) == 2:
+if len(sides) == 2 and all(len(results[s]) == len(a.seeds) for s in sides):
     mt, _, wt = stats(results['torch'])
     ml, _, wl = stats(results['lr4j'])
     ok = abs(ml - mt) <= 1.0 and abs(wl - wt) <= 2.0
