@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
  * files that Debian's {@code dataset-fashion-mnist} installs in {@value #DEFAULT_DIR}:
  * {@code train-images-idx3-ubyte.gz}, {@code train-labels-idx1-ubyte.gz}, {@code t10k-images-idx3-ubyte.gz},
  * {@code t10k-labels-idx1-ubyte.gz}. The training split is the first {@code trainSize} training images;
- * the validation split is the whole 10,000-image test set. Images stay in memory as bytes (47 MB for all
+ * the validation split is the whole 10,000-image test set. Images stay in memory as bytes (55 MB for all
  * 70,000) and are written as one channel, {@code (v / 255 - 0.2860) / 0.3530} (the training set's mean
  * and standard deviation, as the PyTorch reference script normalises), resized bilinearly (pixel centres,
  * as {@code torch.nn.functional.interpolate(mode='bilinear', align_corners=False)}) when the image size is

@@ -27,6 +27,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -222,6 +224,14 @@ public final class ImageClassifierTrainer {
         private final int s;
         private final int c;
         private final float[] buffer;
+        /**
+         * The batch's images and labels in native memory, reused by every batch: DJL copies a Java array
+         * into a new direct buffer at each {@code create}, which is freed only when the garbage collector
+         * runs, so that native memory grew by about 400 KB per update (1 GB after three epochs of
+         * Fashion-MNIST) until a collection.
+         */
+        private final ByteBuffer xDirect;
+        private final ByteBuffer yDirect;
         private long bestEpoch;
         private double bestMetric;
         private long trainNanos;
@@ -241,6 +251,8 @@ public final class ImageClassifierTrainer {
             this.s = config.imgSize();
             this.c = config.inChans();
             this.buffer = new float[batch * c * s * s];
+            this.xDirect = ByteBuffer.allocateDirect(buffer.length * Float.BYTES).order(ByteOrder.nativeOrder());
+            this.yDirect = ByteBuffer.allocateDirect(batch * Long.BYTES).order(ByteOrder.nativeOrder());
         }
 
         SummaryRow epoch(long epoch, long numEpochs, List<SummaryRow> rows) throws IOException {
@@ -341,14 +353,21 @@ public final class ImageClassifierTrainer {
 
         private NDList[] batch(NDManager bm, LabeledImages split, int[] order, int start, int m) {
             int size = c * s * s;
-            float[] x = m == batch ? buffer : new float[m * size];
-            long[] y = new long[m];
+            if (m > batch) {
+                throw new IllegalStateException("batch of " + m + " images > batch_size " + batch);
+            }
+            xDirect.clear();
+            yDirect.clear();
             for (int i = 0; i < m; i++) {
                 int index = order[start + i];
-                split.read(index, x, i * size);
-                y[i] = split.label(index);
+                split.read(index, buffer, i * size);
+                yDirect.putLong(split.label(index));
             }
-            return new NDList[] {new NDList(bm.create(x, new Shape(m, c, s, s))), new NDList(bm.create(y))};
+            xDirect.asFloatBuffer().put(buffer, 0, m * size);
+            xDirect.limit(m * size * Float.BYTES);
+            yDirect.flip();
+            return new NDList[] {new NDList(bm.create(xDirect, new Shape(m, c, s, s), DataType.FLOAT32)),
+                new NDList(bm.create(yDirect, new Shape(m), DataType.INT64))};
         }
 
         private byte[] params() throws IOException {
