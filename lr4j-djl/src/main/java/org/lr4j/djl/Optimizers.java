@@ -72,10 +72,12 @@ public final class Optimizers {
             throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
         }
         if ((name.equals("sgd") || name.equals("nesterov")) && momentum == 0) {
-            throw new InvalidValueException("momentum", "must be > 0 for opt " + name + " (Nesterov momentum needs a momentum)", "0.0");
+            throw new InvalidValueException("momentum",
+                    "must be > 0 for opt " + name + " (Nesterov momentum needs a momentum)", "0.0");
         }
         if (beginNumUpdate < 0 || beginNumUpdate > Integer.MAX_VALUE) {
-            throw new InvalidValueException("begin_num_update", "must be in [0, " + Integer.MAX_VALUE + "]", String.valueOf(beginNumUpdate));
+            throw new InvalidValueException("begin_num_update", "must be in [0, " + Integer.MAX_VALUE + "]",
+                    String.valueOf(beginNumUpdate));
         }
         ParameterTracker t = tracker;
         int begin = (int) beginNumUpdate;
@@ -83,9 +85,12 @@ public final class Optimizers {
         List<Optimizer> delegates = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             float wd = (float) groups.weightDecay(g);
+            int group = g;
+            java.util.function.DoubleSupplier live = groups.momentumKind() == org.lr4j.group.MomentumKind.MOMENTUM
+                    ? () -> groups.momentum(group) : () -> m;
             delegates.add(switch (name) {
-                case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), m, true);
-                case "momentum" -> new TorchSgd(torch(t, wd, begin), m, false);
+                case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), live, true);
+                case "momentum" -> new TorchSgd(torch(t, wd, begin), live, false);
                 case "adam" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, false);
                 case "adamw" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, true);
                 case "rmsprop" -> new TorchRmsProp(torch(t, wd, begin), 0.9, 1e-8, m);
