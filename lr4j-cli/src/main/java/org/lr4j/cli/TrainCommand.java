@@ -50,10 +50,31 @@ final class TrainCommand implements Callable<Integer> {
     /** Epochs on the built-in data when neither {@code --epochs} nor an args file gives them. */
     static final long BUILTIN_EPOCHS = 20;
 
+    /** Epochs on {@code --dataset fashion-mnist} when neither {@code --epochs} nor an args file gives them. */
+    static final long FASHION_MNIST_EPOCHS = 10;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA_DIR",
             description = "Image folder with train/ and val/ (or validation/), one sub-folder per class"
                     + " (default: the built-in coloured shapes, 4 classes, 32 x 32).")
     Path dataDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The data's folder, as DATA_DIR; with --dataset fashion-mnist the folder of its four .gz"
+                    + " files (default: /usr/share/datasets/fashion-mnist).")
+    Path dataDirOption;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "fashion-mnist (or timm's torch/fashion_mnist): Fashion-MNIST from its IDX files;"
+                    + " defaults then: --model smallcnn --img-size 28 --epochs " + FASHION_MNIST_EPOCHS + ".")
+    String dataset;
+
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "With --dataset: train on the first N training images (default: all 60,000).")
+    Integer trainSize;
+
+    @Option(names = "--in-chans", paramLabel = "N",
+            description = "The model's input channels (default: the data's; 1 for fashion-mnist, else 3).")
+    Integer inChans;
 
     @Mixin
     ScheduleOptions schedule;
@@ -122,13 +143,25 @@ final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Object> base = schedule.fromArgs == null ? Map.of() : Json.readMap(schedule.fromArgs);
         SchedulerConfig sc = schedule.toConfig();
-        Path data = dataDir != null ? dataDir : path(base, "data_dir");
-        if (data == null && !schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
-            sc = sc.toBuilder().epochs(BUILTIN_EPOCHS).build();
+        if (dataDir != null && dataDirOption != null && !dataDir.equals(dataDirOption)) {
+            throw new UsageError("--data-dir " + dataDirOption + " and DATA_DIR " + dataDir
+                    + " name different folders; give one");
+        }
+        Path data = dataDir != null ? dataDir : dataDirOption != null ? dataDirOption : path(base, "data_dir");
+        String ds = dataset != null ? dataset : string(base, "dataset");
+        if (!schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
+            if (ds != null) {
+                sc = sc.toBuilder().epochs(FASHION_MNIST_EPOCHS).build();
+            } else if (data == null) {
+                sc = sc.toBuilder().epochs(BUILTIN_EPOCHS).build();
+            }
         }
         TrainConfig config;
         try {
             TrainConfig.Builder b = TrainConfig.builder(sc).dataDir(data).resume(resume).output(output)
+                    .dataset(ds)
+                    .trainSize(trainSize != null ? trainSize : integer(base, "train_size"))
+                    .inChans(inChans != null ? inChans : integer(base, "in_chans"))
                     .model(model != null ? model : string(base, "model"))
                     .imgSize(imgSize != null ? imgSize : integer(base, "img_size"))
                     .threads(threads != null ? threads : integer(base, "threads"))
@@ -165,6 +198,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         String metric = sc.evalMetric();
         if (result.bestEpoch() >= 0) {
+            if (resume == null && result.trainNanos() > 0) {
+                out.printf(Locale.ROOT, "training: %.1f images/s (%d images in %.1f s of training loops, evaluation"
+                        + " excluded)%n", result.numUpdates() * sc.batchSize() / (result.trainNanos() / 1e9),
+                        result.numUpdates() * sc.batchSize(), result.trainNanos() / 1e9);
+            }
             out.printf(Locale.ROOT, "best eval_%s %.4f at epoch %d; run folder %s%n", metric, result.bestMetric(),
                     result.bestEpoch(), result.runDir());
         } else {
@@ -191,7 +229,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The message of {@code e}, under the flag of its parameter when that is a train.py argument. */
     static String asFlags(IllegalArgumentException e) {
-        if (e instanceof InvalidValueException v && List.of("model", "momentum", "weight_decay", "img_size", "threads")
+        if (e instanceof InvalidValueException v && List.of("model", "momentum", "weight_decay", "img_size", "threads",
+                "dataset", "train_size", "in_chans")
                 .contains(v.parameter())) {
             return v.named("--" + v.parameter().replace('_', '-')).getMessage();
         }

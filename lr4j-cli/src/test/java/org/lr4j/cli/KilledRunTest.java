@@ -28,7 +28,7 @@ class KilledRunTest {
     private static final Pattern EPOCH_LINE = Pattern.compile("^epoch (\\d+)/\\d+ .* ([0-9.]+)s(  \\*best)?$");
 
     private static List<String> flags(Path out) {
-        return List.of("train", "--opt", "rmsprop", "--lr", "0.003", "--sched", "tanh", "--epochs", "3",
+        return List.of("train", "--opt", "adamw", "--lr", "0.003", "--sched", "tanh", "--epochs", "3",
                 "--warmup-epochs", "1", "--lr-noise", "0.3", "--seed", "5", "--threads", "1", "--output", out.toString());
     }
 

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * GroupedOptimizer opt = Optimizers.create("sgd", groups, 0.9, 0);
  * trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(opt));
  * ...
- * OptimizerState s = opt.state();   // s.buffer("momentum"): one array per parameter updated so far
+ * OptimizerState s = opt.state();   // s.buffer("momentum_buffer"): one array per parameter updated so far
  * }</pre>
  */
 public final class GroupedOptimizer extends Optimizer {
@@ -34,6 +34,12 @@ public final class GroupedOptimizer extends Optimizer {
         if (delegates.size() != groups.size()) {
             throw new IllegalArgumentException("one optimizer per group (" + groups.size() + ") needed, got "
                     + delegates.size());
+        }
+        for (Optimizer d : delegates) {
+            if (!(d instanceof TorchStyleOptimizer)) {
+                throw new IllegalArgumentException("delegates must be lr4j's optimizers, whose state lr4j keeps, got "
+                        + d.getClass().getName());
+            }
         }
         this.opt = opt;
         this.groups = groups;
@@ -50,17 +56,7 @@ public final class GroupedOptimizer extends Optimizer {
         return opt;
     }
 
-    /** Whether {@link #state()} and {@link #restore} work: every group's optimizer is lr4j's own. */
-    public boolean supportsState() {
-        return delegates.stream().allMatch(d -> d instanceof TorchStyleOptimizer);
-    }
-
-    /**
-     * The whole state now, by parameter name.
-     *
-     * @throws UnsupportedOperationException when a group's optimizer is DJL's, which keeps its state
-     *     private ({@link #supportsState()} is false)
-     */
+    /** The whole state now, by parameter name. */
     public OptimizerState state() {
         Map<String, Long> steps = new TreeMap<>();
         Map<String, Map<String, OptimizerState.Buffer>> buffers = new TreeMap<>();
@@ -81,15 +77,11 @@ public final class GroupedOptimizer extends Optimizer {
      *
      * @throws IllegalArgumentException when {@code state} is another optimizer's, names a parameter that
      *     is in no group, or holds an array shaped neither like its parameter nor {@code (1)}
-     * @throws UnsupportedOperationException when {@link #supportsState()} is false
      * @throws NullPointerException when {@code state} is null
      */
     public void restore(OptimizerState state) {
         if (!state.opt().equals(opt)) {
             throw new IllegalArgumentException("optimizer state is of opt " + state.opt() + ", the optimizer is " + opt);
-        }
-        for (Optimizer d : delegates) {
-            torch(d);
         }
         int n = delegates.size();
         List<Map<String, Long>> steps = new java.util.ArrayList<>();
@@ -128,12 +120,8 @@ public final class GroupedOptimizer extends Optimizer {
         }
     }
 
-    private TorchStyleOptimizer torch(Optimizer d) {
-        if (d instanceof TorchStyleOptimizer t) {
-            return t;
-        }
-        throw new UnsupportedOperationException("opt " + opt + " uses DJL's " + d.getClass().getSimpleName()
-                + ", which keeps its state private");
+    private static TorchStyleOptimizer torch(Optimizer d) {
+        return (TorchStyleOptimizer) d;
     }
 
     /** Group {@code index}'s optimizer. */

@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * Everything an lr4j optimizer's update rule reads besides the weights, gradients and learning rate, as
  * plain values: PyTorch's {@code optimizer.state_dict()['state']} for a {@link GroupedOptimizer}. Per
  * parameter, keyed by the parameter's full name in the block (stable across processes, unlike DJL's
- * parameter ids): the updates that parameter has had, and every state array by its name (SGD's
- * {@code "momentum"}, RMSprop's {@code "square_avg"}, Adagrad's {@code "sum"}, Adam's {@code "exp_avg"},
- * {@code "exp_avg_sq"} and {@code "step"}, ...), each a float32 {@link Buffer}: its shape (the
+ * parameter ids): the updates that parameter has had, and every state array by PyTorch's name for it
+ * (SGD's {@code "momentum_buffer"}, RMSprop's {@code "square_avg"}, Adagrad's {@code "sum"}, Adam's
+ * {@code "exp_avg"} and {@code "exp_avg_sq"}, and the {@code "step"} count of those that keep one), each a float32 {@link Buffer}: its shape (the
  * parameter's, or {@code (1)} for a per-parameter number such as PyTorch's {@code step}) and its values in
  * row-major order.
  *

@@ -15,19 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Base of lr4j's optimizers: PyTorch's update rules written with NDArray operations, for DJL's PyTorch
- * engine (where DJL's {@code Nag}, {@code RmsProp} and {@code Adagrad} throw "Not implemented") and to
- * keep every optimizer's state where lr4j can save and restore it. Like DJL's own optimizers, each update
- * asks the learning-rate tracker once per parameter ({@code getNewValue(parameterId, numUpdate)},
- * {@code numUpdate} from 1); weight decay is PyTorch's L2 form, {@code grad += weight_decay * weight};
- * the parameter's gradient is zeroed after the update, as DJL's PyTorch kernels do.
+ * Base of lr4j's optimizers: PyTorch's update rules ({@code torch.optim}, PyTorch 1.13's single-tensor
+ * code) written with NDArray operations, for every {@code --opt} (DJL's PyTorch engine has no {@code Nag},
+ * {@code RmsProp} or {@code Adagrad}, and its {@code Sgd} and {@code Adam} follow MXNet's rules: momentum
+ * that holds {@code lr * grad}, so a change of learning rate acts late, and another bias correction).
+ * Like DJL's own optimizers, each update asks the learning-rate tracker once per parameter
+ * ({@code getNewValue(parameterId, numUpdate)}, {@code numUpdate} from 1). Weight decay is PyTorch's L2
+ * form, {@code grad += weight_decay * weight}, unless the optimizer decouples it
+ * ({@link #decoupledWeightDecay()}: {@code weight *= 1 - lr * weight_decay} before the step, as
+ * {@code AdamW}); the parameter's gradient is zeroed after the update, as DJL's PyTorch kernels do.
  *
- * <p>State: everything a rule reads besides weight, gradient and learning rate lives in this class's
- * named state arrays ({@link #state(String, String, NDArray)}, or any array got through
- * {@link #withDefaultState} on a map of {@code states}), float32, so that {@link #exportBuffers()} and
- * {@link #importState} capture and restore it whole, whatever the rule; the updates each parameter has had
- * are counted here too ({@link #exportSteps()}, from {@code beginNumUpdate}). A rule keeps no other
- * mutable state.
+ * <p>State: everything a rule reads besides weight, gradient and learning rate (momentum buffers, moments,
+ * PyTorch's step counts) lives in this class's named float32 arrays ({@link #state(String, String,
+ * NDArray)}, {@link #stepCount(String, NDArray)}, or any array got through {@link #withDefaultState} on a
+ * map of {@code states}), so that {@link #exportBuffers()} and {@link #importState} capture and restore it
+ * whole, whatever the rule; the updates each parameter has had are counted here too
+ * ({@link #exportSteps()}, from {@code beginNumUpdate}). A rule keeps no other mutable state.
  */
 abstract class TorchStyleOptimizer extends Optimizer {
     private final ParameterTracker tracker;
@@ -51,7 +54,9 @@ abstract class TorchStyleOptimizer extends Optimizer {
         JniUtils.setGradMode(false);
         try {
             float wd = getWeightDecay();
-            if (wd != 0f) {
+            if (wd != 0f && decoupledWeightDecay()) {
+                weight.muli(1f - lr * wd);
+            } else if (wd != 0f) {
                 try (NDArray decay = weight.mul(wd)) {
                     grad.addi(decay);
                 }
@@ -71,7 +76,15 @@ abstract class TorchStyleOptimizer extends Optimizer {
      */
     abstract void step(String parameterId, NDArray weight, NDArray grad, float lr);
 
-    /** The state array {@code name} of a parameter: zeros like the weight at first. */
+    /**
+     * Whether weight decay is decoupled ({@code weight *= 1 - lr * weight_decay}, AdamW) rather than
+     * PyTorch's L2 form ({@code grad += weight_decay * weight}); false unless overridden.
+     */
+    boolean decoupledWeightDecay() {
+        return false;
+    }
+
+    /** The state array {@code name} of a parameter, zeros like the weight at first (or restored). */
     final NDArray state(String name, String parameterId, NDArray weight) {
         return withDefaultState(states.computeIfAbsent(name, k -> new ConcurrentHashMap<>()), parameterId,
                 weight.getDevice(), k -> weight.zerosLike());
@@ -162,6 +175,17 @@ abstract class TorchStyleOptimizer extends Optimizer {
             states.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
             pending.put(name, new ConcurrentHashMap<>(per));
         });
+    }
+
+    /**
+     * Adds one to the parameter's step count (state {@code "step"}, one float as PyTorch's
+     * {@code state['step']}, 0 at first) and returns the new count.
+     */
+    final long stepCount(String parameterId, NDArray weight) {
+        NDArray step = withDefaultState(states.computeIfAbsent("step", k -> new ConcurrentHashMap<>()),
+                parameterId, weight.getDevice(), k -> weight.getManager().zeros(new Shape(1), DataType.FLOAT32));
+        step.addi(1f);
+        return (long) step.getFloat();
     }
 
     /** The common builder: tracker, weight decay, first update number. */

@@ -38,11 +38,10 @@ class OptimizerStateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "nesterov", "rmsprop", "adagrad"})
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad"})
     void aRestoredOptimizerContinuesBitForBit(String opt) throws IOException {
         try (TwoParams a = params(new float[] {1.0f, -2.0f, 0.5f}, new float[] {0.3f, -0.7f, 1.5f, 2.0f})) {
             GroupedOptimizer oa = create(opt, a);
-            assertTrue(oa.supportsState());
             a.update(oa);
             a.update(oa);
             OptimizerState s = oa.state();
@@ -70,7 +69,14 @@ class OptimizerStateTest {
                 assertArrayEquals(a.values(1), b.values(1), opt + " m");
                 assertEquals(oa.state(), ob.state());
                 assertEquals(4L, ob.state().updateCounts().get("v"));
-                assertFalse(Arrays.equals(a.values(1), c.values(1)), opt + ": without the state the run drifts");
+                if (opt.equals("adamw")) {
+                    // AdamW's normalised step lr * m_hat / sqrt(v_hat) is the same on a constant gradient whatever
+                    // the history, so the weights cannot tell; its step counts do
+                    assertEquals(4f, ob.state().buffer("step").get("v").values()[0]);
+                    assertEquals(2f, fresh.state().buffer("step").get("v").values()[0]);
+                } else {
+                    assertFalse(Arrays.equals(a.values(1), c.values(1)), opt + ": without the state the run drifts");
+                }
             }
         }
     }
@@ -81,10 +87,11 @@ class OptimizerStateTest {
             GroupedOptimizer o = create("rmsprop", a);
             a.update(o);
             OptimizerState s = o.state();
-            assertEquals(Set.of("momentum", "square_avg"), s.bufferNames());
+            assertEquals(Set.of("momentum_buffer", "square_avg", "step"), s.bufferNames());
+            assertArrayEquals(new long[] {1}, s.buffer("step").get("v").shape());
             // square_avg after one update of v (no weight decay in group no_decay): (1 - 0.9) * grad^2
             assertArrayEquals(new long[] {3}, s.buffer("square_avg").get("v").shape());
-            assertArrayEquals(new long[] {2, 2}, s.buffer("momentum").get("m").shape());
+            assertArrayEquals(new long[] {2, 2}, s.buffer("momentum_buffer").get("m").shape());
             float[] sq = s.buffer("square_avg").get("v").values();
             assertEquals(0.025, sq[0], 1e-8);
             assertEquals(0.4, sq[2], 1e-7);
@@ -104,9 +111,9 @@ class OptimizerStateTest {
                     () -> o.restore(new OptimizerState("sgd", Map.of("w", 1L), Map.of())));
             assertEquals("optimizer state names parameter w, which the model's groups do not hold", unknown.getMessage());
             IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> o.restore(
-                    new OptimizerState("sgd", Map.of("v", 1L), Map.of("momentum",
+                    new OptimizerState("sgd", Map.of("v", 1L), Map.of("momentum_buffer",
                             Map.of("m", new OptimizerState.Buffer(new long[] {4}, new float[4]))))));
-            assertEquals("optimizer state momentum of parameter m has shape (4), the parameter (2, 2)", size.getMessage());
+            assertEquals("optimizer state momentum_buffer of parameter m has shape (4), the parameter (2, 2)", size.getMessage());
             assertEquals(before, o.state());
 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

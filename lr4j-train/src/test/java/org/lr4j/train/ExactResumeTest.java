@@ -3,11 +3,13 @@ package org.lr4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,8 +19,8 @@ import org.lr4j.factory.SchedulerConfig;
  * Exact resume, in process: on the built-in shapes (made smaller: 4 classes x 48 training and 12
  * validation images, batch 32, 6 updates per epoch), with learning-rate noise on, a run stopped after
  * epoch 1 (an exception from the listener after the epoch's checkpoint) and a run stopped in the middle of
- * epoch 3 (an exception after its 3rd update: the run resumes from epoch 3's start, its last checkpoint,
- * where the plateau scheduler holds one bad epoch),
+ * epoch 3 (an exception after its 3rd update: the run resumes from epoch 3's start, its last checkpoint;
+ * for the plateau scheduler, the first epoch whose checkpoint holds a bad-epoch count or a cooldown),
  * each resumed with {@code resume}, write the same {@code summary.csv} as the run never interrupted: losses
  * within 1e-6 relative, accuracies and learning rates exactly. Two uninterrupted runs write identical
  * files. The resumed runs give no thread count: they take the checkpoint's. A run resumed without the
@@ -59,19 +61,38 @@ class ExactResumeTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-        "sgd, tanh",
+        "adamw, cosine",
         "rmsprop, plateau",
     })
     void aStoppedRunResumesAsIfNeverInterrupted(String opt, String sched, @TempDir Path tmp) throws IOException {
         SchedulerConfig.Builder b = SchedulerConfig.builder().sched(sched).epochs(EPOCHS).warmupEpochs(1)
                 .batchSize(32).opt(opt).lrNoise(List.of(0.3)).lrNoisePct(0.5).seed(5);
         SchedulerConfig sc = sched.equals("plateau")
-                // plateau: patience 0, decay on every epoch whose loss does not improve, cooldown 1
+                // plateau on top-1: patience 1, cooldown 1, no warmup
                 ? b.lr(0.01).warmupEpochs(0).patienceEpochs(1).decayRate(0.5).cooldownEpochs(1).build()
-                : b.lr(0.05).build();
+                // cosine on updates: a new noisy rate for every update
+                : b.lr(0.003).schedOnUpdates(true).build();
 
         Path full = tmp.resolve("full");
-        ImageClassifierTrainer.run(config(sc, full).build());
+        // the plateau counters in each epoch's checkpoint; the mid-epoch stop goes where they are not at rest
+        List<org.lr4j.state.PlateauState> counters = new java.util.ArrayList<>();
+        ImageClassifierTrainer.run(config(sc, full).build(), new TrainListener() {
+            @Override
+            public void onEpoch(EpochResult result) {
+                counters.add(Checkpoint.read(full.resolve("last.ckpt")).schedulerState().plateau());
+            }
+        }, null);
+        long midStop = 3;
+        if (sched.equals("plateau")) {
+            midStop = -1;
+            for (int e = 1; e < EPOCHS && midStop < 0; e++) {
+                if (counters.get(e - 1).numBadEpochs() > 0 || counters.get(e - 1).cooldownCounter() > 0) {
+                    midStop = e;
+                }
+            }
+            // the resumed run must pick up a bad-epoch count or cooldown that timm's own state_dict would drop
+            assertTrue(midStop > 0, "some checkpoint holds plateau counters not at rest: " + counters);
+        }
         List<SummaryRow> reference = SummaryCsv.read(full.resolve("summary.csv"));
         assertEquals(EPOCHS, reference.size());
         Path twice = tmp.resolve("twice");
@@ -79,17 +100,12 @@ class ExactResumeTest {
         assertEquals(Files.readString(full.resolve("summary.csv")), Files.readString(twice.resolve("summary.csv")),
                 "two uninterrupted runs write the same summary.csv");
 
-        for (long[] stop : new long[][] {{1, 0}, {3, 3}}) {
+        for (long[] stop : new long[][] {{1, 0}, {midStop, 3}}) {
             Path run = tmp.resolve("stopped-" + stop[0] + "-" + stop[1]);
             assertThrows(IllegalStateException.class,
                     () -> ImageClassifierTrainer.run(config(sc, run).build(), new Stop(stop[0], stop[1]), null));
             long expectedStart = stop[1] == 0 ? stop[0] + 1 : stop[0];
             assertEquals(expectedStart, Checkpoint.read(run.resolve("last.ckpt")).epoch());
-            org.lr4j.state.PlateauState plateau = Checkpoint.read(run.resolve("last.ckpt")).schedulerState().plateau();
-            if (sched.equals("plateau") && stop[0] == 3) {
-                // the resumed run must pick up a count of bad epochs that timm's own state_dict would drop
-                assertEquals(1, plateau.numBadEpochs(), "plateau counters at the stop");
-            }
             // as a new process on two cores would start; the resumed run takes the checkpoint's thread count
             ai.djl.pytorch.jni.JniUtils.setNumThreads(2);
             ImageClassifierTrainer.run(TrainConfig.builder(sc).builtinSize(48, 12)
@@ -100,11 +116,11 @@ class ExactResumeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"sgd", "rmsprop"})
-    void withoutTheOptimizerStateTheRunDrifts(String opt, @TempDir Path tmp) throws IOException {
+    @Test
+    void withoutTheOptimizerStateTheRunDrifts(@TempDir Path tmp) throws IOException {
+        String opt = "adamw";
         SchedulerConfig sc = SchedulerConfig.builder().sched("tanh").epochs(3).warmupEpochs(1).batchSize(32).opt(opt)
-                .lr(0.05).lrNoise(List.of(0.3)).seed(5).build();
+                .lr(0.003).lrNoise(List.of(0.3)).seed(5).build();
         Path full = tmp.resolve("full");
         ImageClassifierTrainer.run(config(sc, full).build());
         Path run = tmp.resolve("stopped");
