@@ -54,9 +54,12 @@ final class TrainCommand implements Callable<Integer> {
     /** Epochs on the built-in data when neither {@code --epochs} nor an args file gives them. */
     static final long BUILTIN_EPOCHS = 20;
 
+    /** Epochs on {@code --dataset fashion-mnist} when neither {@code --epochs} nor an args file gives them. */
+    static final long FASHION_MNIST_EPOCHS = 10;
+
     /** {@code --epochs}' help here: its default depends on the data. */
     static final String EPOCHS_HELP = "Epochs to train; t_initial (default: " + BUILTIN_EPOCHS + " on the built-in data,"
-            + " 10 on fashion-mnist, " + SchedulerOption.EPOCHS.defaultText() + " on an image folder).";
+            + " " + FASHION_MNIST_EPOCHS + " on fashion-mnist, " + SchedulerOption.EPOCHS.defaultText() + " on an image folder).";
 
     /**
      * Gives the train command's {@code --epochs} (a schedule flag shared with table and plot, whose help
@@ -87,6 +90,24 @@ final class TrainCommand implements Callable<Integer> {
                     + " (default: the built-in coloured shapes, 4 classes, 32 x 32).")
     Path dataDir;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The data's folder, as DATA_DIR; with --dataset fashion-mnist the folder of its four .gz"
+                    + " files (default: /usr/share/datasets/fashion-mnist).")
+    Path dataDirOption;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "fashion-mnist (or timm's torch/fashion_mnist): Fashion-MNIST from its IDX files;"
+                    + " defaults then: --model smallcnn --img-size 28 --epochs " + FASHION_MNIST_EPOCHS + ".")
+    String dataset;
+
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "With --dataset: train on the first N training images (default: all 60,000).")
+    Integer trainSize;
+
+    @Option(names = "--in-chans", paramLabel = "N",
+            description = "The model's input channels (default: the data's; 1 for fashion-mnist, else 3).")
+    Integer inChans;
+
     @Mixin
     ScheduleOptions schedule;
 
@@ -115,11 +136,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "Run folder (default: output/train/<time>-<model>-<img-size>; on --resume, the checkpoint's).")
     Path output;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue the run of this checkpoint (last.ckpt).")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue the run of this checkpoint (last.ckpt) exactly where it stopped; flags not given come"
+                    + " from its folder's args.json, and only --output, --threads and --epochs may differ from the run's.")
     Path resume;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "PyTorch threads (default: one per core; 1 is faster when other processes share the cores).")
+            description = "PyTorch threads (default: one per core, or on --resume the run's; 1 is faster when other"
+                    + " processes share the cores). Results repeat bit for bit for the same count only.")
     Integer threads;
 
     @Spec
@@ -144,24 +168,38 @@ final class TrainCommand implements Callable<Integer> {
             onUpdates = stepOn.equals("updates");
         }
         if (python.given()) {
-            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || resume != null) {
-                throw new UsageError("--schedule replaces --sched, and a --schedule run cannot be resumed yet");
+            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED)) {
+                throw new UsageError("--schedule replaces --sched");
             }
             python.call(); // a call lr4j cannot read fails here, before any data is loaded
         }
         Map<String, Object> base = schedule.fromArgs == null ? Map.of() : Json.readMap(schedule.fromArgs);
         SchedulerConfig sc = schedule.toConfig();
-        Path data = dataDir != null ? dataDir : path(base, "data_dir");
-        if (data == null && !schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
-            sc = sc.toBuilder().epochs(BUILTIN_EPOCHS).build();
+        if (dataDir != null && dataDirOption != null && !dataDir.equals(dataDirOption)) {
+            throw new UsageError("--data-dir " + dataDirOption + " and DATA_DIR " + dataDir
+                    + " name different folders; give one");
+        }
+        Path data = dataDir != null ? dataDir : dataDirOption != null ? dataDirOption : path(base, "data_dir");
+        String ds = dataset != null ? dataset : string(base, "dataset");
+        if (!schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
+            if (ds != null) {
+                sc = sc.toBuilder().epochs(FASHION_MNIST_EPOCHS).build();
+            } else if (data == null) {
+                sc = sc.toBuilder().epochs(BUILTIN_EPOCHS).build();
+            }
         }
         TrainConfig config;
         try {
             TrainConfig.Builder b = TrainConfig.builder(sc).dataDir(data).resume(resume).output(output)
+                    .dataset(ds)
+                    .trainSize(trainSize != null ? trainSize : integer(base, "train_size"))
+                    .inChans(inChans != null ? inChans : integer(base, "in_chans"))
                     .model(model != null ? model : string(base, "model"))
                     .imgSize(imgSize != null ? imgSize : integer(base, "img_size"))
                     .threads(threads != null ? threads : integer(base, "threads"))
-                    .pythonSchedule(python.schedule, python.steps, onUpdates);
+                    .pythonSchedule(python.schedule != null ? python.schedule : string(base, "schedule"),
+                            python.steps != null ? python.steps : longOrNull(base, "steps"),
+                            stepOn != null ? onUpdates : "updates".equals(string(base, "step_on")));
             Double m = momentum != null ? momentum : number(base, "momentum");
             if (m != null) {
                 b.momentum(m);
@@ -193,6 +231,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         String metric = sc.evalMetric();
         if (result.bestEpoch() >= 0) {
+            if (resume == null && result.trainNanos() > 0) {
+                out.printf(Locale.ROOT, "training: %.1f images/s (%d images in %.1f s of training loops, evaluation"
+                        + " excluded)%n", result.numUpdates() * sc.batchSize() / (result.trainNanos() / 1e9),
+                        result.numUpdates() * sc.batchSize(), result.trainNanos() / 1e9);
+            }
             out.printf(Locale.ROOT, "best eval_%s %.4f at epoch %d; run folder %s%n", metric, result.bestMetric(),
                     result.bestEpoch(), result.runDir());
         } else {
@@ -246,7 +289,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The message of {@code e}, under the flag of its parameter when that is a train.py argument. */
     static String asFlags(IllegalArgumentException e) {
-        if (e instanceof InvalidValueException v && List.of("model", "momentum", "weight_decay", "img_size", "threads")
+        if (e instanceof InvalidValueException v && List.of("model", "momentum", "weight_decay", "img_size", "threads",
+                "dataset", "train_size", "in_chans")
                 .contains(v.parameter())) {
             return v.named("--" + v.parameter().replace('_', '-')).getMessage();
         }
@@ -276,6 +320,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageError("--from-args: " + key + " must be a number, got " + v, e);
         }
+    }
+
+    private static Long longOrNull(Map<String, Object> base, String key) {
+        Integer i = integer(base, key);
+        return i == null ? null : i.longValue();
     }
 
     private static Integer integer(Map<String, Object> base, String key) {

@@ -151,7 +151,7 @@ class TrainCommandTest {
         Cli.run("train", "--resume", dir.resolve("none.ckpt").toString())
                 .assertBadInput("checkpoint " + dir.resolve("none.ckpt") + " does not exist");
         Path garbage = Files.write(dir.resolve("garbage.ckpt"), new byte[] {1, 2, 3});
-        Cli.run("train", "--resume", garbage.toString()).assertBadInput("is not a readable lr4j checkpoint");
+        Cli.run("train", "--resume", garbage.toString()).assertBadInput("is truncated or damaged");
         Cli.run(train("-b", "64")).assertBadInput("--batch-size must be <= the 16 training images");
     }
 
@@ -179,5 +179,68 @@ class TrainCommandTest {
         Cli.run("train", data.toString(), "--schedule", "OneCycleLR(max_lr=0.1, total_steps=10", "--step-on", "updates")
                 .assertBadInput("--schedule: column 38");
         Cli.run("train", data.toString(), "--step-on", "updates").assertBadInput("--step-on needs --schedule");
+    }
+
+    /** Fashion-MNIST-shaped IDX files: {@code count} images of each split, label {@code i % 10}. */
+    private static Path fashionFiles(int train, int test) throws IOException {
+        Path d = Files.createDirectories(dir.resolve("fashion"));
+        for (String kind : List.of("train", "t10k")) {
+            int n = kind.equals("train") ? train : test;
+            byte[] pixels = new byte[n * 784];
+            byte[] labels = new byte[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = (byte) (i % 10);
+                for (int p = 0; p < 784; p++) {
+                    pixels[i * 784 + p] = (byte) ((p % 28 < 14 ? 40 : 200) + labels[i] * 5);
+                }
+            }
+            idx(d.resolve(kind + "-images-idx3-ubyte.gz"), new int[] {0x803, n, 28, 28}, pixels);
+            idx(d.resolve(kind + "-labels-idx1-ubyte.gz"), new int[] {0x801, n}, labels);
+        }
+        return d;
+    }
+
+    private static void idx(Path file, int[] header, byte[] data) throws IOException {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)))) {
+            for (int h : header) {
+                out.writeInt(h);
+            }
+            out.write(data);
+        }
+    }
+
+    @Test
+    void trainsOnFashionMnistFiles() throws IOException {
+        Path files = fashionFiles(24, 5);
+        Path run = dir.resolve("fashion-run");
+        Cli r = Cli.run("train", "--dataset", "torch/fashion_mnist", "--data-dir", files.toString(), "--train-size",
+                "16", "-b", "8", "--epochs", "2", "--threads", "1", "--output", run.toString());
+        assertEquals(0, r.status(), r::err);
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("train: Fashion-MNIST " + files + ", 10 classes, 16 train / 5 val images;"
+                + " smallcnn (24,058 parameters)"), lines.get(0));
+        assertTrue(lines.get(0).contains("epochs 0 to 1 of 2, 2 updates each"), lines.get(0));
+        assertTrue(lines.get(lines.size() - 2).matches("training: [0-9.]+ images/s \\(32 images in [0-9.]+ s of"
+                + " training loops, evaluation excluded\\)"), r.out());
+        String args = Files.readString(run.resolve("args.json"));
+        assertTrue(args.contains("\"dataset\": \"fashion-mnist\""), args);
+        assertTrue(args.contains("\"img_size\": 28"), args);
+        assertTrue(args.contains("\"in_chans\": 1"), args);
+        assertTrue(args.contains("\"train_size\": 16"), args);
+    }
+
+    @Test
+    void badFashionMnistInputIsOneLine() throws IOException {
+        Path files = fashionFiles(24, 5);
+        Path none = dir.resolve("no-fashion");
+        Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", none.toString())
+                .assertBadInput("apt-get install dataset-fashion-mnist");
+        Cli.run("train", "--dataset", "mnist").assertBadInput("--dataset must be one of fashion-mnist, torch/fashion_mnist");
+        Cli.run("train", "--train-size", "100").assertBadInput("--train-size needs a dataset (--dataset fashion-mnist)");
+        Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", files.toString(), "--in-chans", "3")
+                .assertBadInput("--in-chans must be 1 for dataset fashion-mnist (grayscale images), got 3");
+        Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", files.toString(), "--train-size", "25")
+                .assertBadInput("--train-size must be <= the 24 training images of " + files + ", got 25");
     }
 }

@@ -63,9 +63,13 @@ public final class DjlParamGroups implements ParamGroups {
     private final ParamGroupArray rates;
     private final Map<String, Integer> groupOfId;
     private final List<List<String>> parameterNames;
+    private final Map<String, String> nameOfId;
+    private final Map<String, String> idOfName;
+    private final Map<String, Shape> shapeOfName;
     private final ParameterTracker tracker;
 
-    private DjlParamGroups(Builder b, Map<String, Integer> groupOfId, List<List<String>> parameterNames) {
+    private DjlParamGroups(Builder b, Map<String, Integer> groupOfId, List<List<String>> parameterNames,
+            Map<String, String> nameOfId, Map<String, Shape> shapeOfName) {
         int n = b.names.size();
         names = b.names.toArray(new String[0]);
         weightDecays = new double[n];
@@ -81,6 +85,11 @@ public final class DjlParamGroups implements ParamGroups {
         }
         this.groupOfId = groupOfId;
         this.parameterNames = parameterNames;
+        this.nameOfId = nameOfId;
+        Map<String, String> ids = new HashMap<>();
+        nameOfId.forEach((id, name) -> ids.put(name, id));
+        this.idOfName = Collections.unmodifiableMap(ids);
+        this.shapeOfName = shapeOfName;
         this.tracker = new GroupLrTracker(this);
     }
 
@@ -176,6 +185,9 @@ public final class DjlParamGroups implements ParamGroups {
                 throw new InvalidValueException("param_groups", "must hold at least one group", "0");
             }
             Map<String, Integer> groupOf = new HashMap<>();
+            Map<String, String> nameOf = new HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            Map<String, Shape> shapes = new HashMap<>();
             List<List<String>> members = new ArrayList<>();
             for (int g = 0; g < names.size(); g++) {
                 members.add(new ArrayList<>());
@@ -195,14 +207,22 @@ public final class DjlParamGroups implements ParamGroups {
                     throw new IllegalArgumentException("parameter " + pair.getKey() + " matches no group of "
                             + names);
                 }
+                if (!seen.add(pair.getKey())) {
+                    throw new IllegalArgumentException("parameter name " + pair.getKey() + " appears twice");
+                }
                 groupOf.put(p.getId(), found);
+                nameOf.put(p.getId(), pair.getKey());
+                if (p.getShape() != null) {
+                    shapes.put(pair.getKey(), p.getShape());
+                }
                 members.get(found).add(pair.getKey());
             }
             List<List<String>> frozen = new ArrayList<>();
             for (List<String> m : members) {
                 frozen.add(Collections.unmodifiableList(m));
             }
-            return new DjlParamGroups(this, Collections.unmodifiableMap(groupOf), Collections.unmodifiableList(frozen));
+            return new DjlParamGroups(this, Collections.unmodifiableMap(groupOf), Collections.unmodifiableList(frozen),
+                    Collections.unmodifiableMap(nameOf), Collections.unmodifiableMap(shapes));
         }
     }
 
@@ -241,6 +261,38 @@ public final class DjlParamGroups implements ParamGroups {
     /** The full names (in the block) of group {@code index}'s parameters, in the block's order. */
     public List<String> parameterNames(int index) {
         return parameterNames.get(index);
+    }
+
+    /**
+     * The full name in the block of the parameter with DJL id {@code parameterId}: the key optimizer
+     * state is saved under ({@link OptimizerState}), since DJL ids are new in every process.
+     *
+     * @throws IllegalArgumentException when the parameter is in no group
+     */
+    public String parameterName(String parameterId) {
+        String name = nameOfId.get(parameterId);
+        if (name == null) {
+            groupOf(parameterId);
+        }
+        return name;
+    }
+
+    /**
+     * The DJL id of the parameter named {@code name} in the block.
+     *
+     * @throws IllegalArgumentException when no parameter of the groups has that name
+     */
+    public String parameterId(String name) {
+        String id = idOfName.get(name);
+        if (id == null) {
+            throw new IllegalArgumentException("parameter " + name + " is in no group");
+        }
+        return id;
+    }
+
+    /** The shape of the parameter named {@code name} when the groups were built, or null when not known then. */
+    public Shape parameterShape(String name) {
+        return shapeOfName.get(name);
     }
 
     /** The number of trainable parameters in all groups. */
