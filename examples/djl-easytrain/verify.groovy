@@ -18,4 +18,9 @@ assert last < first / 2 : "training loss should at least halve: epoch 0 $first, 
 def accuracy = checks.matching(log, ~/^validation accuracy (\S+)$/)
 assert accuracy.size() == 1 : "no validation accuracy line"
 assert Double.parseDouble(accuracy[0][0]) >= 0.9 : "validation accuracy ${accuracy[0][0]} < 0.9"
+
+// The README shows this program's marked region unchanged.
+def region = checks.readmeRegion(new File(basedir, 'src/main/java/example/DjlEasyTrain.java'))
+assert checks.fencedBlocks(new File(readme), 'java').any { it.trim() == region.trim() } :
+        "README.md shows no java block equal to the README region of examples/djl-easytrain's DjlEasyTrain.java"
 true

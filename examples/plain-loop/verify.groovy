@@ -17,4 +17,14 @@ rows.eachWithIndex { row, i ->
     assert Math.abs(printed - w) <= 1e-12 * Math.max(1, Math.abs(w)) : "epoch $epoch: w $printed, expected $w"
 }
 assert Math.abs(Double.parseDouble(rows[-1][2]) - 3) < 0.05 : "w should end near 3, got ${rows[-1][2]}"
+
+// The README shows this whole program and this project's dependency on lr4j-core, unchanged.
+def readmeFile = new File(readme)
+def source = new File(basedir, 'src/main/java/example/PlainLoop.java').text.trim()
+assert checks.fencedBlocks(readmeFile, 'java').any { it.trim() == source } :
+        "README.md shows no java block equal to examples/plain-loop/src/main/java/example/PlainLoop.java"
+def pom = checks.squashed(new File(basedir, 'pom.xml').text)
+def xml = checks.fencedBlocks(readmeFile, 'xml').findAll { it.contains('lr4j-core') }
+assert xml && xml.every { pom.contains(checks.squashed(it)) } :
+        "README.md's Maven snippet for lr4j-core is not the dependency of examples/plain-loop/pom.xml"
 true

@@ -25,4 +25,36 @@ def referenceEpochLrs = { File goldenDir, String id, int group ->
 /** Whether a matches e within 1e-12 * max(|e|, s). */
 def matches = { double a, double e, double s -> Math.abs(a - e) <= 1e-12 * Math.max(Math.abs(e), s) }
 
-[matching: matching, referenceEpochLrs: referenceEpochLrs, matches: matches]
+/** The fenced code blocks of a Markdown file written in language `lang`, each without its fences. */
+def fencedBlocks = { File markdown, String lang ->
+    def blocks = []
+    def current = null
+    markdown.readLines().each { line ->
+        if (current == null && line.trim() == '```' + lang) {
+            current = []
+        } else if (current != null && line.trim() == '```') {
+            blocks << current.join('\n')
+            current = null
+        } else if (current != null) {
+            current << line
+        }
+    }
+    blocks
+}
+
+/** The lines of a Java source between `// README: begin` and `// README: end`, without their common indent. */
+def readmeRegion = { File source ->
+    def lines = source.readLines()
+    int begin = lines.findIndexOf { it.trim() == '// README: begin' }
+    int end = lines.findIndexOf { it.trim() == '// README: end' }
+    assert begin >= 0 && end > begin : "no // README: begin ... // README: end region in $source"
+    def region = lines.subList(begin + 1, end)
+    int indent = region.findAll { it.trim() }.collect { it.length() - it.stripLeading().length() }.min()
+    region.collect { it.length() >= indent ? it.substring(indent) : it.trim() }.join('\n')
+}
+
+/** Text with each line's surrounding blanks removed and blank lines dropped: XML snippets compared by content. */
+def squashed = { String text -> text.readLines().collect { it.trim() }.findAll { it }.join('\n') }
+
+[matching: matching, referenceEpochLrs: referenceEpochLrs, matches: matches, fencedBlocks: fencedBlocks,
+ readmeRegion: readmeRegion, squashed: squashed]

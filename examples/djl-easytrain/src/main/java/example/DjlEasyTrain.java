@@ -53,6 +53,7 @@ public final class DjlEasyTrain {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 2));
 
+            // README: begin
             // lr4j: one parameter group at lr 0.1, a tanh schedule driving it, DJL's SGD reading it
             DjlParamGroups groups = DjlParamGroups.builder(0.1).group("all", 0.0, DjlParamGroups.ALL)
                     .build(block.getParameters());
@@ -72,6 +73,7 @@ public final class DjlEasyTrain {
                 TrainingResult result = trainer.getTrainingResult();
                 System.out.println("validation accuracy " + result.getValidateEvaluation("Accuracy"));
             }
+            // README: end
         }
     }
 
