@@ -27,4 +27,6 @@ def pom = checks.squashed(new File(basedir, 'pom.xml').text)
 def xml = checks.fencedBlocks(readmeFile, 'xml').findAll { it.contains('lr4j-core') }
 assert xml && xml.every { pom.contains(checks.squashed(it)) } :
         "README.md's Maven snippet for lr4j-core is not the dependency of examples/plain-loop/pom.xml"
+def firstLine = new File(basedir, 'build.log').readLines().find { it.startsWith('epoch 0 ') }
+assert readmeFile.text.contains('It prints `' + firstLine + '`') : "README.md should quote the first line printed: $firstLine"
 true
