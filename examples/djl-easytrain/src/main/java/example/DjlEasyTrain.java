@@ -20,7 +20,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.Random;
 import org.lr4j.djl.DjlParamGroups;
-import org.lr4j.driver.LRScheduler;
+import org.lr4j.schedule.LRScheduler;
 import org.lr4j.schedule.TanhLRScheduler;
 
 /**
@@ -92,7 +92,7 @@ public final class DjlEasyTrain {
         public void onEpoch(Trainer trainer) {
             System.out.println("epoch " + epoch + " lr " + groups.lr(0)
                     + " loss " + trainer.getTrainingResult().getTrainLoss());
-            scheduler.step(++epoch, null);
+            scheduler.step(++epoch);
         }
     }
 

@@ -1,6 +1,6 @@
 package example;
 
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.TanhLRScheduler;
 
 // timm's tanh schedule driving a plain loop: 30 epochs, warmup from 1e-4 to lr 0.1 over 3 epochs
@@ -15,7 +15,7 @@ public class PlainLoop {
             double lr = groups.lr(0);                                    // this epoch's learning rate
             w -= lr * 2 * (w - 3);                                       // one gradient-descent step
             System.out.println("epoch " + epoch + " lr " + lr + " w " + w);
-            scheduler.step(epoch + 1, null);                             // timm: scheduler.step(epoch + 1)
+            scheduler.step(epoch + 1);                                   // as timm: scheduler.step(epoch + 1)
         }
     }
 }
