@@ -128,17 +128,17 @@ public final class TrainLoop {
         }
     }
 
-    /** Updates done so far. */
+    /** {@return updates done so far} */
     public long numUpdates() {
         return numUpdates;
     }
 
-    /** Nanoseconds spent inside the scheduler's calls so far (0 unless {@link #timed}). */
+    /** {@return nanoseconds spent inside the scheduler's calls so far (0 unless {@link #timed})} */
     public long schedulerNanos() {
         return schedulerNanos;
     }
 
-    /** The scheduler driven. */
+    /** {@return the scheduler driven} */
     public LRScheduler scheduler() {
         return scheduler;
     }

@@ -113,7 +113,7 @@ public final class TorchGenerator {
         return (hi << 32) | lo;
     }
 
-    /** {@return A double in {@code [0, 1)} from 53 random bits} */
+    /** {@return a double in {@code [0, 1)} from 53 random bits} */
     public double uniformDouble() {
         return (random64() & ((1L << 53) - 1)) * TWO_POW_M53;
     }

@@ -163,7 +163,7 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         return bases.values()[g];
     }
 
-    /** The current base values themselves (never written: {@code restore} replaces the array). */
+    /** {@return the current base values themselves (never written: {@code restore} replaces the array)} */
     final double[] bases() {
         return bases.values();
     }
@@ -172,12 +172,12 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         return bases.values().length;
     }
 
-    /** The semantics profile ({@code current} or {@code 0.4}). */
+    /** {@return the semantics profile ({@code current} or {@code 0.4})} */
     public final Profile profile() {
         return profile;
     }
 
-    /** The noise configuration ({@link Noise#NONE} when {@code noise_range_t} is none). */
+    /** {@return the noise configuration ({@link Noise#NONE} when {@code noise_range_t} is none)} */
     public final Noise noise() {
         return noise;
     }
@@ -346,7 +346,7 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             return 1.0;
         }
 
-        /** The schedule's floor ({@code lr_min}) where it has one, for the finite-peak check. */
+        /** {@return the schedule's floor ({@code lr_min}) where it has one, for the finite-peak check} */
         double lrFloor() {
             return 0.0;
         }

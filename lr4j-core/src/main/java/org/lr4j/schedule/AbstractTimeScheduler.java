@@ -77,7 +77,7 @@ public abstract class AbstractTimeScheduler extends AbstractLRScheduler implemen
         return schedule.value(t, bases()[g]);
     }
 
-    /** The pure schedule this scheduler applies (a function of {@code t} and a base rate). */
+    /** {@return the pure schedule this scheduler applies (a function of {@code t} and a base rate)} */
     public Schedule schedule() {
         return schedule;
     }

@@ -38,7 +38,7 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
         return new Builder(groups, tInitial);
     }
 
-    /** {@code k_decay}. */
+    /** {@return {@code k_decay}} */
     public double kDecay() {
         return kDecay;
     }

@@ -30,7 +30,7 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
         this.cycleLimit = b.cycleLimit();
     }
 
-    /** {@code get_cycle_length()}: the length of {@code cycle_limit} cycles (at least one). */
+    /** {@return {@code get_cycle_length()}: the length of {@code cycle_limit} cycles (at least one)} */
     public long cycleLength() {
         return cycleLength(0);
     }
@@ -57,37 +57,37 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
         }
     }
 
-    /** {@code t_initial}. */
+    /** {@return {@code t_initial}} */
     public long tInitial() {
         return tInitial;
     }
 
-    /** {@code lr_min}. */
+    /** {@return {@code lr_min}} */
     public double lrMin() {
         return lrMin;
     }
 
-    /** {@code cycle_mul} ({@code t_mul} in timm 0.4). */
+    /** {@return {@code cycle_mul} ({@code t_mul} in timm 0.4)} */
     public double cycleMul() {
         return cycleMul;
     }
 
-    /** {@code cycle_decay} ({@code decay_rate} in timm 0.4). */
+    /** {@return {@code cycle_decay} ({@code decay_rate} in timm 0.4)} */
     public double cycleDecay() {
         return cycleDecay;
     }
 
-    /** {@code cycle_limit} (0 means unlimited in timm 0.4). */
+    /** {@return {@code cycle_limit} (0 means unlimited in timm 0.4)} */
     public long cycleLimit() {
         return cycleLimit;
     }
 
-    /** {@code warmup_t}. */
+    /** {@return {@code warmup_t}} */
     public long warmupT() {
         return warmupT;
     }
 
-    /** {@code warmup_prefix}. */
+    /** {@return {@code warmup_prefix}} */
     public boolean warmupPrefix() {
         return warmupPrefix;
     }
@@ -182,7 +182,7 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
             return Math.max(0, n);
         }
 
-        /** An upper bound of the cycle index {@code i} at any {@code t < 2^63}. */
+        /** {@return an upper bound of the cycle index {@code i} at any {@code t < 2^63}} */
         private double reachableCycles() {
             double tMax = 0x1.0p63;
             if (cycleMul == 1.0) {

@@ -34,13 +34,13 @@ import org.lr4j.state.SchedulerState;
  * from before or after it, never a mix.
  */
 public interface LRScheduler {
-    /** The scheduler's name, timm's {@code --sched} name where it has one: {@code tanh}, {@code cosine}, ... */
+    /** {@return the scheduler's name, timm's {@code --sched} name where it has one: {@code tanh}, {@code cosine}, ...} */
     String name();
 
-    /** The groups this scheduler writes. */
+    /** {@return the groups this scheduler writes} */
     ParamGroups groups();
 
-    /** Whether {@code t} counts epochs ({@code t_in_epochs = true}) or optimizer updates. */
+    /** {@return whether {@code t} counts epochs ({@code t_in_epochs = true}) or optimizer updates} */
     boolean tInEpochs();
 
     /**
@@ -80,10 +80,10 @@ public interface LRScheduler {
         stepUpdate(numUpdates);
     }
 
-    /** The base learning rates ({@code initial_lr} of each group at construction). A copy. */
+    /** {@return the base learning rates ({@code initial_lr} of each group at construction); a copy} */
     double[] baseValues();
 
-    /** The complete state of this scheduler and of its groups' learning rates, as one plain value. */
+    /** {@return the complete state of this scheduler and of its groups' learning rates, as one plain value} */
     SchedulerState state();
 
     /**

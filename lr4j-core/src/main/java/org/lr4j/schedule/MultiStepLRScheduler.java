@@ -43,12 +43,12 @@ public final class MultiStepLRScheduler extends AbstractTimeScheduler {
         return new Builder(groups, m);
     }
 
-    /** {@code decay_t}: the milestones. */
+    /** {@return {@code decay_t}: the milestones} */
     public List<Double> decayT() {
         return new ArrayList<>(milestones);
     }
 
-    /** {@code decay_rate}. */
+    /** {@return {@code decay_rate}} */
     public double decayRate() {
         return decayRate;
     }

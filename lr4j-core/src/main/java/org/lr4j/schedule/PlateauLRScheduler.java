@@ -209,32 +209,32 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
         }
     }
 
-    /** {@code decay_rate}. */
+    /** {@return {@code decay_rate}} */
     public double decayRate() {
         return decayRate;
     }
 
-    /** {@code patience_t}. */
+    /** {@return {@code patience_t}} */
     public long patienceT() {
         return patienceT;
     }
 
-    /** {@code threshold}. */
+    /** {@return {@code threshold}} */
     public double threshold() {
         return threshold;
     }
 
-    /** {@code cooldown_t}. */
+    /** {@return {@code cooldown_t}} */
     public long cooldownT() {
         return cooldownT;
     }
 
-    /** {@code lr_min}. */
+    /** {@return {@code lr_min}} */
     public double lrMin() {
         return lrMin;
     }
 
-    /** {@code mode}. */
+    /** {@return {@code mode}} */
     public Mode mode() {
         return mode;
     }

@@ -36,12 +36,12 @@ public final class PolyLRScheduler extends CyclicLRScheduler {
         return new Builder(groups, tInitial);
     }
 
-    /** {@code power}. */
+    /** {@return {@code power}} */
     public double power() {
         return power;
     }
 
-    /** {@code k_decay}. */
+    /** {@return {@code k_decay}} */
     public double kDecay() {
         return kDecay;
     }

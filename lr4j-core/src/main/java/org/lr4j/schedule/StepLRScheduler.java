@@ -29,12 +29,12 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
         return new Builder(groups, decayT);
     }
 
-    /** {@code decay_t}. */
+    /** {@return {@code decay_t}} */
     public double decayT() {
         return decayT;
     }
 
-    /** {@code decay_rate}. */
+    /** {@return {@code decay_rate}} */
     public double decayRate() {
         return decayRate;
     }
@@ -49,7 +49,7 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
             this.decayT = decayT;
         }
 
-        /** The largest {@code t // decay_t} for {@code t < 2^63}. */
+        /** {@return the largest {@code t // decay_t} for {@code t < 2^63}} */
         private double maxDecays() {
             return Math.floor(0x1.0p63 / decayT);
         }

@@ -60,12 +60,12 @@ public final class TanhLRScheduler extends CyclicLRScheduler {
         return new Builder(groups, tInitial);
     }
 
-    /** {@code lb}: where the sweep of {@code tanh} starts. */
+    /** {@return {@code lb}: where the sweep of {@code tanh} starts} */
     public double lb() {
         return lb;
     }
 
-    /** {@code ub}: where the sweep of {@code tanh} ends. */
+    /** {@return {@code ub}: where the sweep of {@code tanh} ends} */
     public double ub() {
         return ub;
     }

@@ -242,7 +242,7 @@ public final class DjlParamGroups implements ParamGroups {
         return parameterNames.get(index);
     }
 
-    /** The number of trainable parameters in all groups. */
+    /** {@return the number of trainable parameters in all groups} */
     public int parameterCount() {
         return groupOfId.size();
     }

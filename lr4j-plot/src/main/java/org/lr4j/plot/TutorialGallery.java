@@ -71,7 +71,7 @@ public final class TutorialGallery {
                 + "), timm 0.4, " + unit + " 0.." + (n - 1);
     }
 
-    /** Every figure of the gallery, in the tutorial's order, not yet written. */
+    /** {@return every figure of the gallery, in the tutorial's order, not yet written} */
     public static List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
         int n = NUM_EPOCH;
