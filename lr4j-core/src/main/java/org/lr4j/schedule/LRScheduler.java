@@ -57,6 +57,7 @@ public interface LRScheduler {
      * decides on {@code metric} (NaN counts as never better); the other kinds ignore it.
      *
      * @param epoch the epoch index, {@code >= 0}
+     * @param metric the eval metric of the epoch (plateau: a loss in mode min, an accuracy in mode max)
      * @throws IllegalArgumentException when {@code epoch < 0}
      */
     void step(long epoch, double metric);
@@ -74,6 +75,8 @@ public interface LRScheduler {
      * Per-update call with a metric (train.py passes the running loss): every timm scheduler ignores
      * it, so this is {@link #stepUpdate(long)} unless a scheduler says otherwise.
      *
+     * @param numUpdates the number of optimizer updates so far, {@code >= 0}
+     * @param metric the running loss, or any metric
      * @throws IllegalArgumentException when {@code numUpdates < 0}
      */
     default void stepUpdate(long numUpdates, double metric) {
@@ -94,6 +97,7 @@ public interface LRScheduler {
      * was taken from, bit for bit; no other call is needed (train.py's resume call,
      * {@code TrainLoop.resume}, may follow and changes nothing).
      *
+     * @param state a state from {@link #state()}, for example read back with {@code StateJson.fromJson}
      * @throws IllegalArgumentException when the state is of another scheduler or another group count, or
      *     a restored base value would let a learning rate overflow
      */

@@ -24,7 +24,13 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
         this.decayRate = b.decayRate;
     }
 
-    /** A builder with the required values: the groups and {@code decay_t}, the steps between decays. */
+    /**
+     * A builder with the required values: the groups and {@code decay_t}, the steps between decays.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @param decayT {@code decay_t}, the steps between decays; {@code build()} refuses one that is not a finite number {@code > 0}
+     * @return a builder whose other options have timm's defaults
+     */
     public static Builder builder(ParamGroups groups, double decayT) {
         return new Builder(groups, decayT);
     }
@@ -59,7 +65,12 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
             return decayRate > 1 ? Math.pow(decayRate, maxDecays()) : 1.0;
         }
 
-        /** {@code decay_rate}: the factor applied every {@code decay_t} ({@code >= 0}, default 1). */
+        /**
+         * {@code decay_rate}: the factor applied every {@code decay_t} ({@code >= 0}, default 1).
+         *
+         * @param value {@code decay_rate}; {@code build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public Builder decayRate(double value) {
             this.decayRate = value;
             return this;
