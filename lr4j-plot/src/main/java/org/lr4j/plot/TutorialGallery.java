@@ -157,6 +157,8 @@ public final class TutorialGallery {
      * Writes every figure as {@code DIR/NAME.png} (creating {@code dir} if needed), each through a
      * temporary file, and returns the files with what they show, in the tutorial's order.
      *
+     * @param dir the folder for the PNG files
+     * @return the figures written, in the tutorial's order
      * @throws IOException when the directory cannot be created or a file cannot be written
      */
     public static List<Figure> write(Path dir) throws IOException {
