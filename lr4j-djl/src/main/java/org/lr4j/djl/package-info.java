@@ -1,0 +1,20 @@
+/**
+ * lr4j schedulers driving Deep Java Library optimizers. {@link org.lr4j.djl.DjlParamGroups} splits a model's
+ * parameters into groups (timm's no-weight-decay groups, or your own rules); they are the
+ * {@link org.lr4j.group.ParamGroups} a scheduler writes, and their {@link org.lr4j.djl.DjlParamGroups#tracker()}
+ * is the learning rate every DJL optimizer reads. {@link org.lr4j.djl.Optimizers} makes optimizers that update
+ * as PyTorch's do, one per group.
+ *
+ * <pre>{@code
+ * DjlParamGroups groups = DjlParamGroups.builder(0.1).group("all", 0.0, DjlParamGroups.ALL)
+ *         .build(block.getParameters());
+ * TanhLRScheduler scheduler = TanhLRScheduler.builder(groups, 30).warmupT(3).warmupLrInit(1e-4).build();
+ * DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+ *         .optOptimizer(Optimizer.sgd().setLearningRateTracker(groups.tracker()).build());
+ * // then step the scheduler after every epoch: scheduler.step(epoch + 1)
+ * }</pre>
+ *
+ * <p>Your program, not this library, keeps DJL off the network: set the system properties
+ * {@code ai.djl.offline} and {@code OPT_OUT_TRACKING} to {@code true} before DJL's engine loads.
+ */
+package org.lr4j.djl;
