@@ -44,7 +44,8 @@
  * <h2>4. Plug it into DJL</h2>
  * The artifact {@code org.lr4j:lr4j-djl} makes a DJL model's parameters into groups
  * ({@code DjlParamGroups}), whose {@code tracker()} is the learning rate every DJL optimizer reads, and
- * drives a scheduler from DJL's {@code EasyTrain}; its package {@code org.lr4j.djl} shows how.
+ * steps a scheduler from DJL's {@code EasyTrain.fit} in train.py's order ({@code SchedulerTrainingListener});
+ * its package {@code org.lr4j.djl} shows how.
  *
  * <h2>Packages</h2>
  * <ul>

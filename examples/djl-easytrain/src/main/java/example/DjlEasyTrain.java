@@ -20,7 +20,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.Random;
 import org.lr4j.djl.DjlParamGroups;
-import org.lr4j.schedule.LRScheduler;
+import org.lr4j.djl.SchedulerTrainingListener;
 import org.lr4j.schedule.TanhLRScheduler;
 
 /**
@@ -31,6 +31,7 @@ import org.lr4j.schedule.TanhLRScheduler;
  */
 public final class DjlEasyTrain {
     private static final int EPOCHS = 30;
+    private static final int BATCH = 32;
 
     private DjlEasyTrain() {
     }
@@ -43,8 +44,8 @@ public final class DjlEasyTrain {
 
         try (Model model = Model.newInstance("plane");
                 NDManager manager = NDManager.newBaseManager()) {
-            ArrayDataset train = points(manager, 128, 1);
-            ArrayDataset test = points(manager, 64, 2);
+            ArrayDataset train = points(manager, 4 * BATCH, 1);   // 4 batches (optimizer updates) per epoch
+            ArrayDataset test = points(manager, 2 * BATCH, 2);
 
             SequentialBlock block = new SequentialBlock()
                     .add(Linear.builder().setUnits(16).build())
@@ -54,7 +55,8 @@ public final class DjlEasyTrain {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 2));
 
             // README: begin
-            // lr4j: one parameter group at lr 0.1, a tanh schedule driving it, DJL's SGD reading it
+            // lr4j: one parameter group at lr 0.1, a tanh schedule driving it, DJL's SGD reading it, and
+            // the listener that steps the schedule as timm's train.py does
             DjlParamGroups groups = DjlParamGroups.builder(0.1).group("all", 0.0, DjlParamGroups.ALL)
                     .build(block.getParameters());
             TanhLRScheduler scheduler = TanhLRScheduler.builder(groups, EPOCHS)
@@ -64,11 +66,12 @@ public final class DjlEasyTrain {
                     .optOptimizer(Optimizer.sgd().setLearningRateTracker(groups.tracker()).build())
                     .addEvaluator(new Accuracy())
                     .addTrainingListeners(TrainingListener.Defaults.basic())
-                    .addTrainingListeners(new EpochSchedule(scheduler, groups));
+                    .addTrainingListeners(new PrintEpoch(groups))   // before the scheduler steps
+                    .addTrainingListeners(SchedulerTrainingListener.of(scheduler, 4)); // 4 batches an epoch
 
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.setMetrics(new Metrics());
-                trainer.initialize(new Shape(32, 2));
+                trainer.initialize(new Shape(BATCH, 2));
                 EasyTrain.fit(trainer, EPOCHS, train, test);
                 TrainingResult result = trainer.getTrainingResult();
                 System.out.println("validation accuracy " + result.getValidateEvaluation("Accuracy"));
@@ -77,26 +80,23 @@ public final class DjlEasyTrain {
         }
     }
 
-    /** Steps the scheduler at the end of every epoch, as timm's train.py does: {@code step(epoch + 1)}. */
-    private static final class EpochSchedule extends TrainingListenerAdapter {
-        private final LRScheduler scheduler;
+    /** Prints each epoch's learning rate (before the scheduler moves it on) and training loss. */
+    private static final class PrintEpoch extends TrainingListenerAdapter {
         private final DjlParamGroups groups;
         private int epoch;
 
-        EpochSchedule(LRScheduler scheduler, DjlParamGroups groups) {
-            this.scheduler = scheduler;
+        PrintEpoch(DjlParamGroups groups) {
             this.groups = groups;
         }
 
         @Override
         public void onEpoch(Trainer trainer) {
-            System.out.println("epoch " + epoch + " lr " + groups.lr(0)
+            System.out.println("epoch " + epoch++ + " lr " + groups.lr(0)
                     + " loss " + trainer.getTrainingResult().getTrainLoss());
-            scheduler.step(++epoch);
         }
     }
 
-    /** {@code n} points drawn uniformly from [-1, 1]^2, labelled 1 when x + y > 0, shuffled in batches of 32. */
+    /** {@code n} points drawn uniformly from [-1, 1]^2, labelled 1 when x + y > 0, shuffled in batches. */
     private static ArrayDataset points(NDManager manager, int n, long seed) {
         Random random = new Random(seed);
         float[] xy = new float[2 * n];
@@ -109,7 +109,7 @@ public final class DjlEasyTrain {
         return new ArrayDataset.Builder()
                 .setData(manager.create(xy, new Shape(n, 2)))
                 .optLabels(manager.create(labels, new Shape(n)))
-                .setSampling(32, true)
+                .setSampling(BATCH, true)
                 .build();
     }
 }

@@ -5,13 +5,17 @@
  * is the learning rate every DJL optimizer reads. {@link org.lr4j.djl.Optimizers} makes optimizers that update
  * as PyTorch's do, one per group.
  *
+ * {@link org.lr4j.djl.SchedulerTrainingListener} steps a scheduler from DJL's {@code EasyTrain.fit} in timm's
+ * train.py order.
+ *
  * <pre>{@code
  * DjlParamGroups groups = DjlParamGroups.builder(0.1).group("all", 0.0, DjlParamGroups.ALL)
  *         .build(block.getParameters());
  * TanhLRScheduler scheduler = TanhLRScheduler.builder(groups, 30).warmupT(3).warmupLrInit(1e-4).build();
  * DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
- *         .optOptimizer(Optimizer.sgd().setLearningRateTracker(groups.tracker()).build());
- * // then step the scheduler after every epoch: scheduler.step(epoch + 1)
+ *         .optOptimizer(Optimizer.sgd().setLearningRateTracker(groups.tracker()).build())
+ *         .addTrainingListeners(SchedulerTrainingListener.of(scheduler, batchesPerEpoch));
+ * // EasyTrain.fit(trainer, 30, trainingSet, validationSet): epoch e trains at timm's rate for epoch e
  * }</pre>
  *
  * <p>Your program, not this library, keeps DJL off the network: set the system properties
