@@ -58,7 +58,8 @@ public final class ParamGroupArray implements ParamGroups {
      *
      * @param groups any groups, at least one
      * @return new array-backed groups holding the same fields
-     * @throws IllegalArgumentException when {@code groups} is null or empty
+     * @throws IllegalArgumentException when {@code groups} is empty
+     * @throws NullPointerException when {@code groups} is null
      */
     public static ParamGroupArray copyOf(ParamGroups groups) {
         Checks.notNull("param_groups", groups);
