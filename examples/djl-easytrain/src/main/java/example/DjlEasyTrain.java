@@ -1,6 +1,7 @@
 package example;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -41,6 +42,7 @@ public final class DjlEasyTrain {
         // engine loads (the first Model, NDManager or Engine call).
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
+        Engine.getInstance().setRandomSeed(7);   // the same initial weights and batches at every run
 
         try (Model model = Model.newInstance("plane");
                 NDManager manager = NDManager.newBaseManager()) {
