@@ -47,16 +47,8 @@
  * steps a scheduler from DJL's {@code EasyTrain.fit} in train.py's order ({@code SchedulerTrainingListener});
  * its package {@code org.lr4j.djl} shows how.
  *
- * <h2>Packages</h2>
- * <ul>
- *   <li>{@link org.lr4j.schedule} — the {@link org.lr4j.schedule.LRScheduler} contract and the schedulers
- *       (tanh, cosine, poly, step, multistep, plateau);</li>
- *   <li>{@link org.lr4j.group} — an optimizer's parameter groups, which a scheduler writes;</li>
- *   <li>{@link org.lr4j.noise} — PyTorch's CPU generator and timm's noise;</li>
- *   <li>{@link org.lr4j.factory} — train.py's flags, its {@code create_scheduler} and its loop;</li>
- *   <li>{@link org.lr4j.python} — schedulers from a Python call's keyword arguments;</li>
- *   <li>{@link org.lr4j.state} — save and restore of a scheduler's state.</li>
- * </ul>
+ * <h2>The API</h2>
+ * The packages below are exported; each one's page tells what it holds.
  *
  * <p>The module's name, {@code org.lr4j.core}, and these exported packages are the supported API,
  * versioned semantically (the project's {@code CHANGELOG.md} says what that covers). {@code org.lr4j.internal}
