@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * {@code --lr-cycle-limit 1}; the plot starts each epoch with the rate train.py uses in it, so epoch 0
  * shows the rate written at construction.) Prints the file written.
  */
-@Command(name = "plot", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Draw the schedule (or several, with --series) as train.py drives it, to PNG or SVG.")
 final class PlotCommand implements Callable<Integer> {
     /** The most points one series may hold (epochs, or epochs x updates per epoch). */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code --sched-on-updates}): {@code epoch}, {@code update}, {@code lr} (mean over groups), then one
  * column per group.
  */
-@Command(name = "table", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
     /**

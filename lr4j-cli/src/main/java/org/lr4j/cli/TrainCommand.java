@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
  * {@code lr.png}); one line before the first epoch, one line per epoch (stdout), a progress bar per epoch on
  * stderr when it is a terminal.
  */
-@Command(name = "train", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = {"Train an image classifier with the schedule, as timm's train.py does (DJL, PyTorch engine, CPU).",
             "Without DATA_DIR: the built-in shapes, model smallcnn, " + TrainCommand.BUILTIN_EPOCHS + " epochs unless --epochs says otherwise."})
 final class TrainCommand implements Callable<Integer> {

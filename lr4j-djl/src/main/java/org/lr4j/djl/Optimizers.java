@@ -87,10 +87,12 @@ public final class Optimizers {
             throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
         }
         if ((name.equals("sgd") || name.equals("nesterov")) && momentum == 0) {
-            throw new InvalidValueException("momentum", "must be > 0 for opt " + name + " (Nesterov momentum needs a momentum)", "0.0");
+            throw new InvalidValueException("momentum",
+                    "must be > 0 for opt " + name + " (Nesterov momentum needs a momentum)", "0.0");
         }
         if (beginNumUpdate < 0 || beginNumUpdate > Integer.MAX_VALUE) {
-            throw new InvalidValueException("begin_num_update", "must be in [0, " + Integer.MAX_VALUE + "]", String.valueOf(beginNumUpdate));
+            throw new InvalidValueException("begin_num_update", "must be in [0, " + Integer.MAX_VALUE + "]",
+                    String.valueOf(beginNumUpdate));
         }
         ParameterTracker t = tracker;
         int begin = (int) beginNumUpdate;

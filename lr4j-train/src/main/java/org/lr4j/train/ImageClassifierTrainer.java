@@ -121,7 +121,8 @@ public final class ImageClassifierTrainer {
         int trainSize = data.train().size();
         long upe = trainSize / batch;
         if (upe < 1) {
-            throw new InvalidValueException("batch_size", "must be <= the " + trainSize + " training images of " + data.source(), String.valueOf(batch));
+            throw new InvalidValueException("batch_size",
+                    "must be <= the " + trainSize + " training images of " + data.source(), String.valueOf(batch));
         }
         Path runDir = runDir(config);
         Path summaryFile = runDir.resolve("summary.csv");

@@ -229,13 +229,15 @@ public final class TrainConfig {
             Optimizers.checkName(schedule.opt());
             String metric = schedule.evalMetric().toLowerCase(Locale.ROOT);
             if (!EVAL_METRICS.contains(metric)) {
-                throw new InvalidValueException("eval_metric", "must be one of " + String.join(", ", EVAL_METRICS), String.valueOf(schedule.evalMetric()));
+                throw new InvalidValueException("eval_metric", "must be one of " + String.join(", ", EVAL_METRICS),
+                        String.valueOf(schedule.evalMetric()));
             }
             if (!(momentum >= 0) || Double.isInfinite(momentum)) {
                 throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
             }
             if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-                throw new InvalidValueException("weight_decay", "must be a finite number >= 0", String.valueOf(weightDecay));
+                throw new InvalidValueException("weight_decay", "must be a finite number >= 0",
+                        String.valueOf(weightDecay));
             }
             int size = imgSize != null ? imgSize : dataDir == null ? BuiltinShapes.IMG_SIZE : 224;
             Models.checkImageSize(m, size);
@@ -243,10 +245,12 @@ public final class TrainConfig {
                 throw new InvalidValueException("threads", "must be >= 1", String.valueOf(threads));
             }
             if (builtinTrainPerClass < 1 || builtinValPerClass < 1) {
-                throw new InvalidValueException("built-in images per class", "must be >= 1", String.valueOf(builtinTrainPerClass + " and " + builtinValPerClass));
+                throw new InvalidValueException("built-in images per class", "must be >= 1",
+                        String.valueOf(builtinTrainPerClass + " and " + builtinValPerClass));
             }
             if (schedule.batchSize() > Integer.MAX_VALUE) {
-                throw new InvalidValueException("batch_size", "must be <= " + Integer.MAX_VALUE, String.valueOf(schedule.batchSize()));
+                throw new InvalidValueException("batch_size", "must be <= " + Integer.MAX_VALUE,
+                        String.valueOf(schedule.batchSize()));
             }
             return new TrainConfig(this, m, size);
         }
