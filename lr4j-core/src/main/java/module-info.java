@@ -14,8 +14,10 @@
  * groups.lr(0);   // 1.0E-4: warmup_lr_init, written at construction as timm does
  * }</pre>
  * From train.py's flags instead: {@code SchedulerFactory.create(config, groups, updatesPerEpoch)} with a
- * {@link org.lr4j.factory.SchedulerConfig} ({@link org.lr4j.factory}); from a Python call's keyword
- * arguments: {@link org.lr4j.python}.
+ * {@link org.lr4j.factory.SchedulerConfig} ({@link org.lr4j.factory}). PyTorch's schedulers
+ * ({@link org.lr4j.torch}), transformers' schedules ({@link org.lr4j.transformers}) and sequences of any of
+ * them ({@link org.lr4j.compose}) drive the same groups; a Python call pasted as text
+ * ({@code OneCycleLR(max_lr=0.1, total_steps=1000)}) becomes one through {@link org.lr4j.python}.
  *
  * <h2>2. Drive it</h2>
  * Nothing counts inside a scheduler: you pass the epoch (or update) count, as in timm. After each epoch,
@@ -62,4 +64,7 @@ module org.lr4j.core {
     exports org.lr4j.factory;
     exports org.lr4j.python;
     exports org.lr4j.state;
+    exports org.lr4j.torch;
+    exports org.lr4j.transformers;
+    exports org.lr4j.compose;
 }

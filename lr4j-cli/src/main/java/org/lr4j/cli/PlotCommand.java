@@ -47,6 +47,17 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     ScheduleOptions schedule;
 
+    @Mixin
+    PythonScheduleOptions python;
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "With --schedule: SGD's momentum, which OneCycleLR and CyclicLR cycle (default: 0.9).")
+    Double momentum;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "M",
+            description = "With --schedule ReduceLROnPlateau(...): the metric of each step, comma-separated.")
+    List<Double> metrics;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.png|FILE.svg",
             description = "The chart to write; the extension chooses PNG or SVG.")
     Path output;
@@ -111,6 +122,9 @@ final class PlotCommand implements Callable<Integer> {
         if (endEpoch != null && endEpoch < 1) {
             throw new UsageError("--end-epoch must be > 0, got " + endEpoch);
         }
+        if (python.given()) {
+            return pythonChart();
+        }
         List<OptionSpec> baseOptions = scheduleOptions();
         List<String> base = new ArrayList<>();
         for (OptionSpec o : baseOptions) {
@@ -161,18 +175,58 @@ final class PlotCommand implements Callable<Integer> {
         try {
             for (Created c : created) {
                 LrSeries s = trace(c.label(), c.scheduler().scheduler(), end, updatesPerEpoch);
-                if (logY && s.minY() <= 0) {
-                    throw new UsageError("--log-y needs learning rates > 0, series '" + s.label() + "' has " + s.minY());
-                }
-                b.series(s);
+                b.series(checkLogY(s));
             }
             return b.build();
-        } catch (InvalidValueException e) {
-            boolean size = e.parameter().equals("width") || e.parameter().equals("height");
-            throw new UsageError((size ? e.named("--" + e.parameter()) : ScheduleOptions.asFlag(e)).getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(ScheduleOptions.asFlags(e), e);
+            throw chartError(e);
         }
+    }
+
+    /** {@code --schedule}: the rate of each step {@code 0..steps-1} of the Python call. */
+    private LrChart pythonChart() {
+        if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || (series != null && !series.isEmpty())) {
+            throw new UsageError("--schedule replaces --sched and draws one series (no --series)");
+        }
+        SchedulerConfig config = schedule.toConfig();
+        org.lr4j.python.ScheduleCall call = python.call();
+        long steps = python.steps(call);
+        if (steps > MAX_POINTS) {
+            throw new UsageError("--steps: a series would hold " + steps + " points, must be 1.." + MAX_POINTS);
+        }
+        ParamGroupList groups = PythonScheduleOptions.groups(config.effectiveLr(), config.opt(),
+                momentum != null ? momentum : 0.9);
+        List<PythonScheduleOptions.Row> rows = PythonScheduleOptions.rows(PythonScheduleOptions.build(call, groups),
+                steps, metrics);
+        double[] x = new double[rows.size()];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rows.get(i).step();
+            y[i] = rows.get(i).lr();
+        }
+        try {
+            return LrChart.builder().title(title != null ? title : call.source()).xLabel("step").logY(logY)
+                    .size(width, height).series(checkLogY(LrSeries.of(call.name(), x, y))).build();
+        } catch (IllegalArgumentException e) {
+            throw chartError(e);
+        }
+    }
+
+    /** {@code series}, refused with {@code --log-y}'s message when it has a rate <= 0 and the axis is logarithmic. */
+    private LrSeries checkLogY(LrSeries series) {
+        if (logY && series.minY() <= 0) {
+            throw new UsageError("--log-y needs learning rates > 0, series '" + series.label() + "' has "
+                    + series.minY());
+        }
+        return series;
+    }
+
+    /** A chart's or a schedule's refusal under its flag: {@code --width}, {@code --height}, or a schedule flag. */
+    private static UsageError chartError(IllegalArgumentException e) {
+        if (e instanceof InvalidValueException v && (v.parameter().equals("width") || v.parameter().equals("height"))) {
+            return new UsageError(v.named("--" + v.parameter()).getMessage(), e);
+        }
+        return new UsageError(ScheduleOptions.asFlags(e), e);
     }
 
     private record Created(String label, CreatedScheduler scheduler) {

@@ -100,8 +100,11 @@ public final class Optimizers {
         List<Optimizer> delegates = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             float wd = (float) groups.weightDecay(g);
+            int group = g;
+            java.util.function.DoubleSupplier live = groups.momentumKind() == org.lr4j.group.MomentumKind.MOMENTUM
+                    ? () -> groups.momentum(group) : () -> m;
             delegates.add(switch (name) {
-                case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), m, true);
+                case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), live, true);
                 case "momentum" -> Optimizer.sgd().setLearningRateTracker(t).optMomentum(m).optWeightDecays(wd)
                         .optBeginNumUpdate(begin).build();
                 case "adam" -> Adam.builder().optLearningRateTracker(t).optWeightDecays(wd)

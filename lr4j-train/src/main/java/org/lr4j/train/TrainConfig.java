@@ -42,6 +42,9 @@ public final class TrainConfig {
     private final int builtinTrainPerClass;
     private final int builtinValPerClass;
     private final Integer threads;
+    private final String pythonSchedule;
+    private final Long scheduleSteps;
+    private final boolean stepOnUpdates;
 
     private TrainConfig(Builder b, String model, int imgSize) {
         schedule = b.schedule;
@@ -55,6 +58,28 @@ public final class TrainConfig {
         builtinTrainPerClass = b.builtinTrainPerClass;
         builtinValPerClass = b.builtinValPerClass;
         threads = b.threads;
+        pythonSchedule = b.pythonSchedule;
+        scheduleSteps = b.scheduleSteps;
+        stepOnUpdates = b.stepOnUpdates;
+    }
+
+    /**
+     * A PyTorch or transformers schedule as its Python call ({@code org.lr4j.python.ScheduleCall}), which
+     * replaces the timm schedule of {@link #schedule()} (its lr, opt and batch size still apply); null for
+     * none.
+     */
+    public String pythonSchedule() {
+        return pythonSchedule;
+    }
+
+    /** The number of steps of {@link #pythonSchedule()}; null for the call's own length. */
+    public Long scheduleSteps() {
+        return scheduleSteps;
+    }
+
+    /** Whether one step of {@link #pythonSchedule()} is one optimizer update (else one epoch). */
+    public boolean stepOnUpdates() {
+        return stepOnUpdates;
     }
 
     /** A builder over {@code schedule} with the other values at their defaults. */
@@ -132,6 +157,11 @@ public final class TrainConfig {
         m.put("output", output == null ? null : output.toString());
         m.put("resume", resume == null ? null : resume.toString());
         m.put("threads", threads);
+        if (pythonSchedule != null) {
+            m.put("schedule", pythonSchedule);
+            m.put("steps", scheduleSteps);
+            m.put("step_on", stepOnUpdates ? "updates" : "epochs");
+        }
         return m;
     }
 
@@ -153,6 +183,9 @@ public final class TrainConfig {
         private int builtinTrainPerClass = BuiltinShapes.TRAIN_PER_CLASS;
         private int builtinValPerClass = BuiltinShapes.VAL_PER_CLASS;
         private Integer threads;
+        private String pythonSchedule;
+        private Long scheduleSteps;
+        private boolean stepOnUpdates;
 
         private Builder(SchedulerConfig schedule) {
             this.schedule = schedule;
@@ -217,6 +250,17 @@ public final class TrainConfig {
         }
 
         /**
+         * A PyTorch or transformers schedule as its Python call, its number of steps (null: the call's own
+         * length) and whether a step is an optimizer update (else an epoch); null call for none.
+         */
+        public Builder pythonSchedule(String call, Long steps, boolean onUpdates) {
+            pythonSchedule = call;
+            scheduleSteps = steps;
+            stepOnUpdates = onUpdates;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws IllegalArgumentException naming the flag (train.py's Python name) that breaks its rule:
@@ -251,6 +295,9 @@ public final class TrainConfig {
             if (schedule.batchSize() > Integer.MAX_VALUE) {
                 throw new InvalidValueException("batch_size", "must be <= " + Integer.MAX_VALUE,
                         String.valueOf(schedule.batchSize()));
+            }
+            if (scheduleSteps != null && scheduleSteps < 1) {
+                throw new IllegalArgumentException("steps must be > 0, got " + scheduleSteps);
             }
             return new TrainConfig(this, m, size);
         }
