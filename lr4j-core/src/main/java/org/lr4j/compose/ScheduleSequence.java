@@ -138,12 +138,12 @@ public final class ScheduleSequence implements TorchScheduler {
         return groups;
     }
 
-    /** The index of the phase in charge. */
+    /** {@return the index of the phase in charge} */
     public int phase() {
         return phase;
     }
 
-    /** The scheduler of the phase in charge. */
+    /** {@return the scheduler of the phase in charge} */
     public TorchScheduler current() {
         return current;
     }

@@ -46,7 +46,7 @@ public final class TimmPhase implements TorchScheduler {
         return new TimmPhase(scheduler);
     }
 
-    /** The timm scheduler driven. */
+    /** {@return the timm scheduler driven} */
     public LRScheduler scheduler() {
         return scheduler;
     }

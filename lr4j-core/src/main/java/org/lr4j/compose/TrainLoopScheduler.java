@@ -67,7 +67,7 @@ public final class TrainLoopScheduler implements LRScheduler {
         return new TrainLoopScheduler(scheduler, stepOnUpdates, maxSteps);
     }
 
-    /** The scheduler driven. */
+    /** {@return the scheduler driven} */
     public TorchScheduler scheduler() {
         return scheduler;
     }

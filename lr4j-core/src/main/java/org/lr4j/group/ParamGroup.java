@@ -73,6 +73,8 @@ public final class ParamGroup {
     /**
      * Sets SGD's {@code momentum} (the group then carries {@link MomentumKind#MOMENTUM}) and returns this group.
      *
+     * @param value SGD's {@code momentum}, finite
+     * @return this group
      * @throws IllegalArgumentException when the value is NaN or infinite
      */
     public ParamGroup momentum(double value) {
@@ -84,6 +86,8 @@ public final class ParamGroup {
     /**
      * Sets Adam's {@code betas[0]} (the group then carries {@link MomentumKind#BETA1}) and returns this group.
      *
+     * @param value Adam's {@code betas[0]}, finite
+     * @return this group
      * @throws IllegalArgumentException when the value is NaN or infinite
      */
     public ParamGroup beta1(double value) {

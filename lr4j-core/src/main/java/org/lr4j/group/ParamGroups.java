@@ -93,6 +93,8 @@ public interface ParamGroups {
      * Which momentum these groups carry ({@link MomentumKind#NONE} unless an implementation says
      * otherwise): SGD's {@code momentum} or Adam's {@code betas[0]}, as PyTorch's {@code CyclicLR} and
      * {@code OneCycleLR} read and write it through {@link #momentum(int)} and {@link #setMomentum}.
+     *
+     * @return {@link MomentumKind#MOMENTUM}, {@link MomentumKind#BETA1} or {@link MomentumKind#NONE}
      */
     default MomentumKind momentumKind() {
         return MomentumKind.NONE;
@@ -101,6 +103,8 @@ public interface ParamGroups {
     /**
      * Group {@code index}'s momentum (SGD's {@code momentum} or Adam's {@code betas[0]}).
      *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the momentum
      * @throws UnsupportedOperationException when {@link #momentumKind()} is {@code NONE}
      */
     default double momentum(int index) {
@@ -110,6 +114,8 @@ public interface ParamGroups {
     /**
      * Sets group {@code index}'s momentum (SGD's {@code momentum} or Adam's {@code betas[0]}).
      *
+     * @param index the group, {@code 0 <= index < size()}
+     * @param momentum the new momentum
      * @throws UnsupportedOperationException when {@link #momentumKind()} is {@code NONE}
      */
     default void setMomentum(int index, double momentum) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * can point at it.
  */
 public sealed interface PyValue {
-    /** Where the value starts in the source, 0-based. */
+    /** {@return where the value starts in the source, 0-based} */
     int offset();
 
     /** A Python int (within a Java long). */

@@ -41,17 +41,17 @@ public final class PythonCallException extends IllegalArgumentException {
         return "column " + (o + 1) + ": " + reason + "\n  " + source + "\n  " + " ".repeat(o) + "^";
     }
 
-    /** The call's text. */
+    /** {@return the call's text} */
     public String source() {
         return source;
     }
 
-    /** The offending character's column, 1-based. */
+    /** {@return the offending character's column, 1-based} */
     public int column() {
         return column;
     }
 
-    /** What is wrong, without position. */
+    /** {@return what is wrong, without position} */
     public String reason() {
         return reason;
     }

@@ -284,7 +284,7 @@ public final class PythonCallParser {
         throw error(arg.offset(), "float() takes a number or a string, got " + arg);
     }
 
-    /** An {@code identifier =} (not {@code ==}) at the position, consumed; else null, nothing consumed. */
+    /** {@return an {@code identifier =} (not {@code ==}) at the position, consumed; else null, nothing consumed} */
     private String keywordAhead() {
         int save = pos;
         if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {

@@ -126,7 +126,7 @@ public final class ScheduleCall {
         return new ScheduleCall(source, b);
     }
 
-    /** Every name a call can start with: PyTorch's classes and transformers' functions. */
+    /** {@return every name a call can start with: PyTorch's classes and transformers' functions} */
     public static Set<String> names() {
         return new TreeSet<>(SIGNATURES.keySet());
     }
@@ -150,12 +150,12 @@ public final class ScheduleCall {
         return b;
     }
 
-    /** The text read. */
+    /** {@return the text read} */
     public String source() {
         return source;
     }
 
-    /** The called name: {@code OneCycleLR}, {@code get_wsd_schedule}, ... */
+    /** {@return the called name: {@code OneCycleLR}, {@code get_wsd_schedule}, ..} */
     public String name() {
         return bound.call.name();
     }

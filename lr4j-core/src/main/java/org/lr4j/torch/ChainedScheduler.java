@@ -66,7 +66,7 @@ public final class ChainedScheduler implements TorchScheduler {
         return groups;
     }
 
-    /** The schedulers, in order. */
+    /** {@return the schedulers, in order} */
     public List<TorchScheduler> schedulers() {
         return schedulers;
     }

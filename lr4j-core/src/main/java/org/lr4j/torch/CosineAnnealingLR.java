@@ -33,12 +33,12 @@ public final class CosineAnnealingLR extends AbstractTorchScheduler {
         return new Builder(groups, tMax);
     }
 
-    /** {@code T_max}. */
+    /** {@return {@code T_max}} */
     public long tMax() {
         return tMax;
     }
 
-    /** {@code eta_min}. */
+    /** {@return {@code eta_min}} */
     public double etaMin() {
         return etaMin;
     }

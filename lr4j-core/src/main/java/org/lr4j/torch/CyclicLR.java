@@ -44,7 +44,7 @@ public final class CyclicLR extends AbstractTorchScheduler {
             this.pythonName = pythonName;
         }
 
-        /** PyTorch's spelling. */
+        /** {@return pyTorch's spelling} */
         public String pythonName() {
             return pythonName;
         }

@@ -31,7 +31,7 @@ public final class ExponentialLR extends AbstractTorchScheduler {
         return s;
     }
 
-    /** {@code gamma}. */
+    /** {@return {@code gamma}} */
     public double gamma() {
         return gamma;
     }

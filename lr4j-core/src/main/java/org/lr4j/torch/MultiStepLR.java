@@ -37,12 +37,12 @@ public final class MultiStepLR extends AbstractTorchScheduler {
         return new Builder(groups, milestones);
     }
 
-    /** {@code milestones}, as given. */
+    /** {@return {@code milestones}, as given} */
     public List<Long> milestones() {
         return milestones;
     }
 
-    /** {@code gamma}. */
+    /** {@return {@code gamma}} */
     public double gamma() {
         return gamma;
     }

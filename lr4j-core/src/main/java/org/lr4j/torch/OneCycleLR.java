@@ -58,7 +58,7 @@ public final class OneCycleLR extends AbstractTorchScheduler {
         return new Builder(groups, maxLr);
     }
 
-    /** {@code total_steps} (given, or {@code epochs * steps_per_epoch}). */
+    /** {@return {@code total_steps} (given, or {@code epochs * steps_per_epoch})} */
     public long totalSteps() {
         return totalSteps;
     }

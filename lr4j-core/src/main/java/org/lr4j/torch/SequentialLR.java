@@ -107,12 +107,12 @@ public final class SequentialLR implements TorchScheduler {
         return groups;
     }
 
-    /** The schedulers, in order. */
+    /** {@return the schedulers, in order} */
     public List<TorchScheduler> schedulers() {
         return List.copyOf(schedulers);
     }
 
-    /** The milestones, as given. */
+    /** {@return the milestones, as given} */
     public List<Long> milestones() {
         return milestones;
     }

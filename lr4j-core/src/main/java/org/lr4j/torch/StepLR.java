@@ -30,12 +30,12 @@ public final class StepLR extends AbstractTorchScheduler {
         return new Builder(groups, stepSize);
     }
 
-    /** {@code step_size}. */
+    /** {@return {@code step_size}} */
     public long stepSize() {
         return stepSize;
     }
 
-    /** {@code gamma}. */
+    /** {@return {@code gamma}} */
     public double gamma() {
         return gamma;
     }

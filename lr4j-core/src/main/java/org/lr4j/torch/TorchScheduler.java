@@ -20,10 +20,10 @@ import org.lr4j.group.ParamGroups;
  * <p>Not thread-safe, like the optimizer it drives: one thread at a time.
  */
 public interface TorchScheduler {
-    /** PyTorch's class name: {@code StepLR}, {@code OneCycleLR}, ... */
+    /** {@return pyTorch's class name: {@code StepLR}, {@code OneCycleLR}, ..} */
     String name();
 
-    /** The groups this scheduler writes. */
+    /** {@return the groups this scheduler writes} */
     ParamGroups groups();
 
     /**
@@ -45,15 +45,15 @@ public interface TorchScheduler {
         step();
     }
 
-    /** Whether {@link #step(double)} needs a metric ({@link ReduceLROnPlateau} only). */
+    /** {@return whether {@link #step(double)} needs a metric ({@link ReduceLROnPlateau} only)} */
     default boolean needsMetric() {
         return false;
     }
 
-    /** PyTorch's {@code last_epoch}: the number of {@code step()} calls, the initial one counting as epoch 0. */
+    /** {@return pyTorch's {@code last_epoch}: the number of {@code step()} calls, the initial one counting as epoch 0} */
     long lastEpoch();
 
-    /** PyTorch's {@code get_last_lr()}: the rates the last step wrote (a copy). */
+    /** {@return pyTorch's {@code get_last_lr()}: the rates the last step wrote (a copy)} */
     double[] lastLr();
 
     /**

@@ -10,7 +10,7 @@ import org.lr4j.internal.PyOps;
  * in its order. Immutable values; build them through {@link Transformers}.
  */
 public sealed interface ScheduleLambda extends LongToDoubleFunction {
-    /** transformers' function that builds this factor: {@code get_linear_schedule_with_warmup}, ... */
+    /** {@return transformers' function that builds this factor: {@code get_linear_schedule_with_warmup}, ..} */
     String functionName();
 
     /** The factor at {@code current_step}. @throws ArithmeticException where transformers' formula raises */

@@ -37,12 +37,12 @@ public enum SchedulerType {
         this.functionName = functionName;
     }
 
-    /** The name as transformers spells it ({@code "cosine_with_restarts"}). */
+    /** {@return the name as transformers spells it ({@code "cosine_with_restarts"})} */
     public String value() {
         return value;
     }
 
-    /** The schedule function it maps to ({@code "get_cosine_with_hard_restarts_schedule_with_warmup"}). */
+    /** {@return the schedule function it maps to ({@code "get_cosine_with_hard_restarts_schedule_with_warmup"})} */
     public String functionName() {
         return functionName;
     }

@@ -23,7 +23,7 @@ public enum WarmupShape {
         this.pythonName = pythonName;
     }
 
-    /** transformers' spelling. */
+    /** {@return transformers' spelling} */
     public String pythonName() {
         return pythonName;
     }

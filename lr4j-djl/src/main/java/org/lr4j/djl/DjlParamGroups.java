@@ -361,6 +361,8 @@ public final class DjlParamGroups implements ParamGroups {
      * {@code OneCycleLR}, {@code CyclicLR}) and {@link Optimizers}' {@code sgd}/{@code nesterov} read at every
      * update; returns these groups. Without it the groups carry no momentum ({@code MomentumKind.NONE}).
      *
+     * @param momentum SGD's momentum for every group, finite, {@code >= 0}
+     * @return these groups
      * @throws IllegalArgumentException when {@code momentum} is negative or not finite
      */
     public DjlParamGroups withMomentum(double momentum) {
