@@ -36,6 +36,8 @@ public final class PythonCallParser {
     /**
      * Parses {@code source} as one call expression.
      *
+     * @param source the call's text, as pasted from Python
+     * @return the call, with the source offset of every part
      * @throws NullPointerException when {@code source} is null
      * @throws PythonCallException when it is not one, pointing at the first character that does not fit
      */
