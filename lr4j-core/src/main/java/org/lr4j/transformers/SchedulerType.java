@@ -50,6 +50,8 @@ public enum SchedulerType {
     /**
      * The type transformers spells {@code name}.
      *
+     * @param name transformers' name of the type ({@code linear}, {@code cosine}, {@code warmup_stable_decay}, ...)
+     * @return the type
      * @throws IllegalArgumentException for another name (transformers: {@code is not a valid SchedulerType})
      */
     public static SchedulerType of(String name) {
