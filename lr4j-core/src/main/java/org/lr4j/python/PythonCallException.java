@@ -13,8 +13,11 @@ package org.lr4j.python;
  */
 public final class PythonCallException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** @serial the call's text */
     private final String source;
+    /** @serial the offending character's column, 1-based */
     private final int column;
+    /** @serial what is wrong, in words */
     private final String reason;
 
     /**
@@ -28,7 +31,14 @@ public final class PythonCallException extends IllegalArgumentException {
         this(source, offset, reason, null);
     }
 
-    /** As {@link #PythonCallException(String, int, String)}, with the exception that caused it. */
+    /**
+     * As {@link #PythonCallException(String, int, String)}, with the exception that caused it.
+     *
+     * @param source the call's text
+     * @param offset where the offending character is, 0-based (clamped to the text)
+     * @param reason what is wrong, in words
+     * @param cause the exception that caused it, or null
+     */
     public PythonCallException(String source, int offset, String reason, Throwable cause) {
         super(format(source, offset, reason), cause);
         this.source = source;
@@ -41,17 +51,17 @@ public final class PythonCallException extends IllegalArgumentException {
         return "column " + (o + 1) + ": " + reason + "\n  " + source + "\n  " + " ".repeat(o) + "^";
     }
 
-    /** The call's text. */
+    /** {@return the call's text} */
     public String source() {
         return source;
     }
 
-    /** The offending character's column, 1-based. */
+    /** {@return the offending character's column, 1-based} */
     public int column() {
         return column;
     }
 
-    /** What is wrong, without position. */
+    /** {@return what is wrong, without position} */
     public String reason() {
         return reason;
     }
@@ -59,6 +69,8 @@ public final class PythonCallException extends IllegalArgumentException {
     /**
      * The error on one line: {@code column 24: REASON: OneCycleLR(max_lr=0.1, ^total_step=1000)}, the
      * caret {@code ^} just before the offending character.
+     *
+     * @return the one-line form, as the command line prints it
      */
     public String oneLine() {
         int o = column - 1;

@@ -26,13 +26,20 @@ public final class AtomicFiles {
     /** Something that writes a file's content to a stream. */
     @FunctionalInterface
     public interface Content {
-        /** Writes the content to {@code out}. */
+        /**
+         * Writes the content to {@code out}.
+         *
+         * @param out the temporary file's stream; {@link AtomicFiles} flushes and closes it
+         * @throws IOException when writing fails; the target is then left unchanged
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     /**
      * Writes {@code content} to {@code target} atomically, creating missing parent directories.
      *
+     * @param target the file to create or replace
+     * @param content what writes its bytes, into a temporary file beside it that is then renamed
      * @throws IOException when the directory or file cannot be written; the target is then unchanged.
      *     It is a {@link FileSystemException} naming {@code target} (never the temporary file) with the
      *     reason in words ({@link IoErrors#reason} gives them back)
@@ -130,6 +137,8 @@ public final class AtomicFiles {
     /**
      * Writes {@code bytes} to {@code target} atomically.
      *
+     * @param target the file to create or replace
+     * @param bytes its new content
      * @throws IOException when the file cannot be written; the target is then unchanged
      */
     public static void writeBytes(Path target, byte[] bytes) throws IOException {
@@ -139,6 +148,8 @@ public final class AtomicFiles {
     /**
      * Writes {@code text} as UTF-8 to {@code target} atomically.
      *
+     * @param target the file to create or replace
+     * @param text its new content
      * @throws IOException when the file cannot be written; the target is then unchanged
      */
     public static void writeString(Path target, String text) throws IOException {

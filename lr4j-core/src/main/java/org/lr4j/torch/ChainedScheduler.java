@@ -30,6 +30,8 @@ public final class ChainedScheduler implements TorchScheduler {
     /**
      * {@code ChainedScheduler(schedulers)}.
      *
+     * @param schedulers the schedulers, built on the same groups
+     * @return the scheduler
      * @throws NullPointerException when the list or a scheduler is null
      * @throws IllegalArgumentException when there is no scheduler, one was built on other groups than the
      *     first (PyTorch's {@code ValueError}), or one needs a metric ({@code ReduceLROnPlateau}, which
@@ -66,7 +68,7 @@ public final class ChainedScheduler implements TorchScheduler {
         return groups;
     }
 
-    /** The schedulers, in order. */
+    /** {@return the schedulers, in order} */
     public List<TorchScheduler> schedulers() {
         return schedulers;
     }

@@ -26,7 +26,12 @@ public final class ConstantLR extends AbstractTorchScheduler {
         this.totalIters = b.totalIters;
     }
 
-    /** A builder with PyTorch's defaults: {@code factor = 1/3}, {@code total_iters = 5}. */
+    /**
+     * A builder with PyTorch's defaults: {@code factor = 1/3}, {@code total_iters = 5}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -70,13 +75,23 @@ public final class ConstantLR extends AbstractTorchScheduler {
             this.groups = groups;
         }
 
-        /** {@code factor}: the multiplier until {@code total_iters}, in [0, 1] (default 1/3). */
+        /**
+         * {@code factor}: the multiplier until {@code total_iters}, in [0, 1] (default 1/3).
+         *
+         * @param value {@code factor}
+         * @return this builder
+         */
         public Builder factor(double value) {
             this.factor = value;
             return this;
         }
 
-        /** {@code total_iters}: the epochs at the reduced rate (default 5). */
+        /**
+         * {@code total_iters}: the epochs at the reduced rate (default 5).
+         *
+         * @param value {@code total_iters}
+         * @return this builder
+         */
         public Builder totalIters(long value) {
             this.totalIters = value;
             return this;
@@ -85,6 +100,7 @@ public final class ConstantLR extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when {@code factor} is outside [0, 1] (PyTorch's
          *     {@code ValueError}) or a group has no {@code lr}

@@ -24,7 +24,12 @@ public final class PolynomialLR extends AbstractTorchScheduler {
         this.power = b.power;
     }
 
-    /** A builder with PyTorch's defaults: {@code total_iters = 5}, {@code power = 1}. */
+    /**
+     * A builder with PyTorch's defaults: {@code total_iters = 5}, {@code power = 1}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -63,13 +68,23 @@ public final class PolynomialLR extends AbstractTorchScheduler {
             this.groups = groups;
         }
 
-        /** {@code total_iters} (default 5). */
+        /**
+         * {@code total_iters} (default 5).
+         *
+         * @param value {@code total_iters}
+         * @return this builder
+         */
         public Builder totalIters(long value) {
             this.totalIters = value;
             return this;
         }
 
-        /** {@code power} (default 1). */
+        /**
+         * {@code power} (default 1).
+         *
+         * @param value {@code power}
+         * @return this builder
+         */
         public Builder power(double value) {
             this.power = value;
             return this;
@@ -78,6 +93,7 @@ public final class PolynomialLR extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when {@code power} is not finite or a group has no {@code lr}
          */

@@ -56,6 +56,7 @@ public final class SequentialLR implements TorchScheduler {
      * @param groups the groups every scheduler was built on
      * @param schedulers the schedulers, built on {@code groups}, in order
      * @param milestones the steps at which the next scheduler takes over, one fewer than the schedulers
+     * @return the scheduler
      * @throws NullPointerException when an argument or an element is null
      * @throws IllegalArgumentException when a scheduler was built on other groups, the milestones are not
      *     one fewer than the schedulers (PyTorch's {@code ValueError}s), there is no scheduler, or a
@@ -107,12 +108,12 @@ public final class SequentialLR implements TorchScheduler {
         return groups;
     }
 
-    /** The schedulers, in order. */
+    /** {@return the schedulers, in order} */
     public List<TorchScheduler> schedulers() {
         return List.copyOf(schedulers);
     }
 
-    /** The milestones, as given. */
+    /** {@return the milestones, as given} */
     public List<Long> milestones() {
         return milestones;
     }

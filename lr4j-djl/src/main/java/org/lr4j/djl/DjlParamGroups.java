@@ -41,7 +41,13 @@ public final class DjlParamGroups implements ParamGroups {
     /** Decides whether a parameter (by its full name in the block, and itself) belongs to a group. */
     @FunctionalInterface
     public interface Rule {
-        /** Whether the parameter named {@code name} belongs to the group. */
+        /**
+         * Whether the parameter named {@code name} belongs to the group.
+         *
+         * @param name the parameter's full name in the block ({@code weight}; {@code 01Linear_weight} inside a sequence)
+         * @param parameter the parameter itself (its shape is known once initialized)
+         * @return whether it belongs to the group
+         */
         boolean matches(String name, Parameter parameter);
     }
 
@@ -100,6 +106,7 @@ public final class DjlParamGroups implements ParamGroups {
      *     their shapes are known
      * @param lr every group's learning rate
      * @param weightDecay the weight decay of the {@code decay} group
+     * @return the groups, each parameter in one of them
      * @throws IllegalArgumentException when {@code lr} or {@code weightDecay} is negative or not finite
      */
     public static DjlParamGroups timm(PairList<String, Parameter> parameters, double lr, double weightDecay) {
@@ -115,6 +122,8 @@ public final class DjlParamGroups implements ParamGroups {
     /**
      * A builder whose groups all start at learning rate {@code lr}.
      *
+     * @param lr every group's learning rate, finite, {@code >= 0}
+     * @return a builder without groups
      * @throws IllegalArgumentException when {@code lr} is negative or not finite
      */
     public static Builder builder(double lr) {
@@ -136,6 +145,10 @@ public final class DjlParamGroups implements ParamGroups {
         /**
          * Adds a group without {@code lr_scale}.
          *
+         * @param name the group's name, unique, not empty
+         * @param weightDecay its weight decay, finite, {@code >= 0}
+         * @param rule which parameters it takes (of those no earlier group took)
+         * @return this builder
          * @throws IllegalArgumentException when the name is empty or taken, or the weight decay is
          *     negative or not finite
          */
@@ -146,6 +159,11 @@ public final class DjlParamGroups implements ParamGroups {
         /**
          * Adds a group with an {@code lr_scale} (current timm multiplies the scheduler's value by it).
          *
+         * @param name the group's name, unique, not empty
+         * @param weightDecay its weight decay, finite, {@code >= 0}
+         * @param lrScale its {@code lr_scale}, finite
+         * @param rule which parameters it takes (of those no earlier group took)
+         * @return this builder
          * @throws IllegalArgumentException when the name is empty or taken, the weight decay is
          *     negative or not finite, or the scale is not finite
          */
@@ -177,6 +195,8 @@ public final class DjlParamGroups implements ParamGroups {
          * Assigns each trainable parameter (one that requires a gradient) to the first group whose rule
          * matches it.
          *
+         * @param parameters the block's parameters ({@code block.getParameters()})
+         * @return the groups
          * @throws IllegalArgumentException when there is no group, or a trainable parameter matches no
          *     group (the message names it)
          */
@@ -237,6 +257,8 @@ public final class DjlParamGroups implements ParamGroups {
      * The group of the parameter with DJL id {@code parameterId} ({@code Parameter.getId()}, what
      * optimizers receive).
      *
+     * @param parameterId a parameter's DJL id
+     * @return the index of its group
      * @throws IllegalArgumentException when the parameter is in no group
      */
     public int groupOf(String parameterId) {
@@ -248,17 +270,35 @@ public final class DjlParamGroups implements ParamGroups {
         return g;
     }
 
-    /** Group {@code index}'s name. */
+    /**
+     * Group {@code index}'s name.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the name given to {@link Builder#group}
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     public String name(int index) {
         return names[index];
     }
 
-    /** Group {@code index}'s weight decay. */
+    /**
+     * Group {@code index}'s weight decay.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the weight decay
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     public double weightDecay(int index) {
         return weightDecays[index];
     }
 
-    /** The full names (in the block) of group {@code index}'s parameters, in the block's order. */
+    /**
+     * The full names (in the block) of group {@code index}'s parameters, in the block's order.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the names, unmodifiable
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     public List<String> parameterNames(int index) {
         return parameterNames.get(index);
     }
@@ -267,6 +307,8 @@ public final class DjlParamGroups implements ParamGroups {
      * The full name in the block of the parameter with DJL id {@code parameterId}: the key optimizer
      * state is saved under ({@link OptimizerState}), since DJL ids are new in every process.
      *
+     * @param parameterId a DJL parameter id
+     * @return the parameter's name in the block
      * @throws IllegalArgumentException when the parameter is in no group
      */
     public String parameterName(String parameterId) {
@@ -280,6 +322,8 @@ public final class DjlParamGroups implements ParamGroups {
     /**
      * The DJL id of the parameter named {@code name} in the block.
      *
+     * @param name a parameter's name in the block
+     * @return its DJL id in this process
      * @throws IllegalArgumentException when no parameter of the groups has that name
      */
     public String parameterId(String name) {
@@ -290,12 +334,17 @@ public final class DjlParamGroups implements ParamGroups {
         return id;
     }
 
-    /** The shape of the parameter named {@code name} when the groups were built, or null when not known then. */
+    /**
+     * The shape of the parameter named {@code name} when the groups were built.
+     *
+     * @param name a parameter's name in the block
+     * @return its shape, or null when it was not known then
+     */
     public Shape parameterShape(String name) {
         return shapeOfName.get(name);
     }
 
-    /** The number of trainable parameters in all groups. */
+    /** {@return the number of trainable parameters in all groups} */
     public int parameterCount() {
         return groupOfId.size();
     }
@@ -304,6 +353,8 @@ public final class DjlParamGroups implements ParamGroups {
      * The tracker to give every DJL optimizer ({@code Sgd.builder().setLearningRateTracker(t)},
      * {@code Adam.builder().optLearningRateTracker(t)}, ...): it answers the live learning rate of the
      * parameter's group, as a float, and changes nothing.
+     *
+     * @return the tracker (the same one at every call)
      */
     public ParameterTracker tracker() {
         return tracker;
@@ -371,6 +422,8 @@ public final class DjlParamGroups implements ParamGroups {
      * {@code OneCycleLR}, {@code CyclicLR}) and {@link Optimizers}' {@code sgd}/{@code nesterov} read at every
      * update; returns these groups. Without it the groups carry no momentum ({@code MomentumKind.NONE}).
      *
+     * @param momentum SGD's momentum for every group, finite, {@code >= 0}
+     * @return these groups
      * @throws IllegalArgumentException when {@code momentum} is negative or not finite
      */
     public DjlParamGroups withMomentum(double momentum) {

@@ -48,6 +48,7 @@ public final class Optimizers {
      * @param groups the parameter groups (learning rates and weight decays)
      * @param momentum momentum of {@code sgd}, {@code nesterov}, {@code momentum}, {@code rmsprop}
      * @param beginNumUpdate updates already done (0 for a new run)
+     * @return one optimizer that updates each group's parameters with its weight decay and live rate
      * @throws IllegalArgumentException when {@code opt} is unknown, {@code momentum} is negative or not
      *     finite, Nesterov momentum is 0, or {@code beginNumUpdate} is negative or too large
      */
@@ -60,7 +61,14 @@ public final class Optimizers {
      * the groups' own (for a tracker that wraps {@link DjlParamGroups#tracker()}, to log or check what
      * the optimizer reads).
      *
-     * @throws IllegalArgumentException as {@link #create(String, DjlParamGroups, double, long)}
+     * @param opt a name of {@link #NAMES} (case-insensitive)
+     * @param groups the parameter groups (weight decays)
+     * @param tracker what the optimizer reads learning rates from
+     * @param momentum momentum of {@code sgd}, {@code nesterov}, {@code momentum}, {@code rmsprop}
+     * @param beginNumUpdate updates already done (0 for a new run)
+     * @return one optimizer that updates each group's parameters with its weight decay
+     * @throws IllegalArgumentException as {@link #create(String, DjlParamGroups, double, long)}, and when
+     *     {@code tracker} is null
      */
     public static GroupedOptimizer create(String opt, DjlParamGroups groups, ParameterTracker tracker, double momentum,
             long beginNumUpdate) {
@@ -104,7 +112,10 @@ public final class Optimizers {
     /**
      * {@code opt} in lower case when it is a known name.
      *
-     * @throws IllegalArgumentException naming the valid names when it is not
+     * @param opt an optimizer name, in any case
+     * @return the name in lower case
+     * @throws IllegalArgumentException naming the valid names when it is not, null included
+     *     ({@code opt must be one of sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad, got lamb})
      */
     public static String checkName(String opt) {
         String name = opt == null ? null : opt.toLowerCase(Locale.ROOT);

@@ -71,7 +71,7 @@ public final class TutorialGallery {
                 + "), timm 0.4, " + unit + " 0.." + (n - 1);
     }
 
-    /** Every figure of the gallery, in the tutorial's order, not yet written. */
+    /** {@return every figure of the gallery, in the tutorial's order, not yet written} */
     public static List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
         int n = NUM_EPOCH;
@@ -157,6 +157,8 @@ public final class TutorialGallery {
      * Writes every figure as {@code DIR/NAME.png} (creating {@code dir} if needed), each through a
      * temporary file, and returns the files with what they show, in the tutorial's order.
      *
+     * @param dir the folder for the PNG files
+     * @return the figures written, in the tutorial's order
      * @throws IOException when the directory cannot be created or a file cannot be written
      */
     public static List<Figure> write(Path dir) throws IOException {
