@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             PlotCommand.class,
             TutorialCommand.class,
             TrainCommand.class,
+            ExploreCommand.class,
         })
 public final class Lr4j implements Runnable {
     /** Exit status for bad input. */

@@ -56,7 +56,7 @@ final class TableCommand implements Callable<Integer> {
             description = "Resume at this epoch (with --state-in, or as train.py's resume step) (default: 0).")
     long startEpoch;
 
-    @Option(names = "--end-epoch", paramLabel = "N", description = "Stop before this epoch (default: the run's end).")
+    @Option(names = "--end-epoch", paramLabel = "N", description = "Stop before this epoch, also past the run's end (default: the run's end).")
     Long endEpoch;
 
     @Option(names = "--state-in", paramLabel = "FILE", description = "Restore the scheduler from this state JSON first.")
@@ -100,7 +100,7 @@ final class TableCommand implements Callable<Integer> {
             }
         }
         TrainDrive.resume(s, config.schedOnUpdates(), startEpoch, updatesPerEpoch);
-        long end = endEpoch == null ? created.numEpochs() : Math.min(endEpoch, created.numEpochs());
+        long end = endEpoch == null ? created.numEpochs() : endEpoch;
         boolean perUpdate = config.schedOnUpdates();
         long epochs = Math.max(0, end - startEpoch);
         if (epochs > (perUpdate ? MAX_ROWS / updatesPerEpoch : MAX_ROWS)) {

@@ -1,0 +1,365 @@
+package org.lr4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lr4j.factory.CreatedScheduler;
+import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.SchedulerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * What {@code lr4j explore}'s page asks of lr4j: the {@code table} command run on a query string, the
+ * table's options described for the page's controls, and the exports of a configuration.
+ *
+ * <p>A query {@code sched=tanh&epochs=30&warmup-epochs=3} is the table command's flags without their
+ * leading {@code --} ({@link #toArgs}); it runs through the table command itself ({@link Lr4j#run}), so
+ * the values and the error lines are the command's. Flags that name files ({@link #REFUSED}) are refused,
+ * and so is a table of more than {@link #MAX_ROWS} rows.
+ */
+final class ExploreApi {
+    /** The most rows one request may compute. */
+    static final long MAX_ROWS = 1_000_000L;
+    /** The most rows {@link #series} sends for drawing; longer tables are thinned (min and max kept). */
+    static final int MAX_DRAWN = 4_000;
+    /** Table flags the explorer refuses: they name files, or change what the answer is. */
+    static final Set<String> REFUSED = Set.of("output", "state-in", "state-out", "from-args", "format", "help",
+            "version", "debug");
+
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern DEFAULT = Pattern.compile("\\s*\\(default: (.*)\\)\\.?\\s*$");
+    private static final Pattern APPLIES = Pattern.compile("(?:^|; )([a-z]+(?:/[a-z]+)*): ");
+
+    private ExploreApi() {
+    }
+
+    /** A request the explorer cannot answer: HTTP 400 with this one line. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String line) {
+            super(line);
+        }
+    }
+
+    /** The table command's options, by long name without {@code --}. */
+    static Map<String, OptionSpec> tableOptions() {
+        Map<String, OptionSpec> out = new LinkedHashMap<>();
+        for (OptionSpec o : new CommandLine(new TableCommand()).getCommandSpec().options()) {
+            out.put(o.longestName().substring(2), o);
+        }
+        return out;
+    }
+
+    /**
+     * The table command's arguments for a query string: {@code key=value} becomes {@code --key=value};
+     * a list flag's value may hold several values separated by commas ({@code decay-milestones=30,60});
+     * a switch without a value ({@code sched-on-updates}) is given bare.
+     *
+     * @throws BadRequest for a flag that names a file or is not a flag of the table command
+     */
+    static List<String> toArgs(String rawQuery) {
+        Map<String, OptionSpec> options = tableOptions();
+        List<String> args = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return args;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? null : decode(pair.substring(eq + 1));
+            if (REFUSED.contains(key)) {
+                throw new BadRequest("lr4j explore: --" + key + " is refused here: the explorer reads and writes"
+                        + " no files (refused: " + String.join(", ", List.of("output", "state-in", "state-out",
+                        "from-args", "format")) + ")");
+            }
+            OptionSpec o = KEY.matcher(key).matches() ? options.get(key) : null;
+            if (o == null) {
+                throw new BadRequest("lr4j table: Unknown option: '--" + clip(key) + "'");
+            }
+            if (value == null || (value.isEmpty() && o.arity().min() == 0)) {
+                args.add("--" + key);
+            } else if (o.isMultiValue() && o.splitRegex().isEmpty()) {
+                for (String part : value.split(",", -1)) {
+                    args.add("--" + key + "=" + part.strip());
+                }
+            } else {
+                args.add("--" + key + "=" + value);
+            }
+        }
+        return args;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("lr4j explore: malformed query: bad %-escape");
+        }
+    }
+
+    /** The table command parsed from {@code args}, or null when it does not parse. */
+    static TableCommand parse(List<String> args) {
+        TableCommand table = new TableCommand();
+        try {
+            new CommandLine(table).parseArgs(args.toArray(String[]::new));
+            return table;
+        } catch (CommandLine.ParameterException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Refuses a table of more than {@link #MAX_ROWS} rows before it is computed. A configuration that
+     * does not build passes: the table command reports it in its own words.
+     */
+    static void checkRows(List<String> args) {
+        TableCommand t = parse(args);
+        if (t == null) {
+            return;
+        }
+        long rows;
+        try {
+            SchedulerConfig config = t.schedule.toConfig();
+            if (t.updatesPerEpoch < 1) {
+                return;
+            }
+            CreatedScheduler created = SchedulerFactory.create(config,
+                    TableCommand.groups(config.effectiveLr(), t.lrScales), t.updatesPerEpoch);
+            long end = t.endEpoch == null ? created.numEpochs() : t.endEpoch;
+            long epochs = Math.max(0, end - t.startEpoch);
+            rows = !config.schedOnUpdates() ? epochs
+                    : epochs > MAX_ROWS / t.updatesPerEpoch ? MAX_ROWS + 1 : epochs * t.updatesPerEpoch;
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (rows > MAX_ROWS) {
+            throw new BadRequest("lr4j explore: the table would hold " + rows + " rows, must be at most " + MAX_ROWS
+                    + " per request; cut it with end-epoch or fewer updates-per-epoch");
+        }
+    }
+
+    /**
+     * Runs {@code lr4j table ARGS --format FORMAT} and returns what it prints.
+     *
+     * @throws BadRequest with the command's one line when it refuses the input
+     */
+    static String runTable(List<String> args, String format) {
+        checkRows(args);
+        List<String> argv = new ArrayList<>();
+        argv.add("table");
+        argv.addAll(args);
+        argv.add("--format=" + format);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Lr4j.run(new PrintWriter(out), new PrintWriter(err), argv.toArray(String[]::new));
+        if (status == Lr4j.BAD_INPUT) {
+            throw new BadRequest(Lr4j.oneLine(err.toString()));
+        }
+        if (status != 0) {
+            throw new IllegalStateException("lr4j table failed");
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code /api/table}: the table as columns, {@code {"epoch": [...], "update": [...], "lr": [...],
+     * "groups": [[group 0's rates], ...], "num_epochs": N}}.
+     */
+    static Map<String, Object> table(List<String> args) {
+        JsonNode doc;
+        try {
+            doc = Json.JSON.readTree(runTable(args, "json"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonNode rows = doc.get("rows");
+        int n = rows.size();
+        long[] epoch = new long[n];
+        long[] update = new long[n];
+        double[] lr = new double[n];
+        int groupCount = n == 0 ? 0 : rows.get(0).get("groups").size();
+        double[][] groups = new double[groupCount][n];
+        for (int i = 0; i < n; i++) {
+            JsonNode r = rows.get(i);
+            epoch[i] = r.get("epoch").asLong();
+            update[i] = r.get("update").asLong();
+            lr[i] = r.get("lr").asDouble();
+            for (int g = 0; g < groupCount; g++) {
+                groups[g][i] = r.get("groups").get(g).asDouble();
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", epoch);
+        m.put("update", update);
+        m.put("lr", lr);
+        m.put("groups", groups);
+        m.put("num_epochs", doc.get("num_epochs").asLong());
+        return m;
+    }
+
+    /**
+     * {@code /api/series}: {@link #table} thinned to at most about {@link #MAX_DRAWN} rows for drawing: in
+     * each of {@code MAX_DRAWN / 2} buckets the rows with the lowest and the highest {@code lr} (in
+     * order), plus the first and the last row; {@code "rows"} is the table's length. Every row sent is
+     * a row of the table.
+     */
+    static Map<String, Object> series(List<String> args) {
+        Map<String, Object> t = table(args);
+        double[] lr = (double[]) t.get("lr");
+        int n = lr.length;
+        if (n <= MAX_DRAWN) {
+            t.put("rows", n);
+            return t;
+        }
+        int buckets = MAX_DRAWN / 2;
+        List<Integer> keep = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * n / buckets);
+            int to = (int) ((long) (b + 1) * n / buckets);
+            int lo = from;
+            int hi = from;
+            for (int i = from; i < to; i++) {
+                if (lr[i] < lr[lo]) {
+                    lo = i;
+                }
+                if (lr[i] > lr[hi]) {
+                    hi = i;
+                }
+            }
+            if (b == 0 && Math.min(lo, hi) != 0) {
+                keep.add(0);
+            }
+            keep.add(Math.min(lo, hi));
+            if (hi != lo) {
+                keep.add(Math.max(lo, hi));
+            }
+            if (b == buckets - 1 && Math.max(lo, hi) != n - 1) {
+                keep.add(n - 1);
+            }
+        }
+        long[] epoch = (long[]) t.get("epoch");
+        long[] update = (long[]) t.get("update");
+        double[][] groups = (double[][]) t.get("groups");
+        int m = keep.size();
+        long[] e2 = new long[m];
+        long[] u2 = new long[m];
+        double[] l2 = new double[m];
+        double[][] g2 = new double[groups.length][m];
+        for (int j = 0; j < m; j++) {
+            int i = keep.get(j);
+            e2[j] = epoch[i];
+            u2[j] = update[i];
+            l2[j] = lr[i];
+            for (int g = 0; g < groups.length; g++) {
+                g2[g][j] = groups[g][i];
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("epoch", e2);
+        out.put("update", u2);
+        out.put("lr", l2);
+        out.put("groups", g2);
+        out.put("num_epochs", t.get("num_epochs"));
+        out.put("rows", n);
+        return out;
+    }
+
+    /**
+     * {@code /api/options}: every flag the page may set, from the table command's own option specs:
+     * {@code name} (the flag without {@code --}), {@code label}, {@code type} (integer, number, boolean,
+     * string, or a list of numbers), {@code choices} where the values are a fixed set, {@code help} (the
+     * CLI's description without its default), {@code default} (the description's default, as text),
+     * {@code schedulers} (the schedulers the flag applies to; empty for all), {@code group}
+     * ({@code schedule} for the schedule flags shared with {@code plot} and {@code train}, else
+     * {@code table}).
+     */
+    static List<Map<String, Object>> options() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        CommandLine.Model.CommandSpec spec = new CommandLine(new TableCommand()).getCommandSpec();
+        Set<OptionSpec> scheduleOptions = Set.copyOf(spec.mixins().get("schedule").options());
+        for (OptionSpec o : spec.options()) {
+            String name = o.longestName().substring(2);
+            if (REFUSED.contains(name)) {
+                continue;
+            }
+            String description = String.join(" ", o.description());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("label", o.paramLabel());
+            m.put("type", type(o));
+            List<String> choices = choices(name, o);
+            if (!choices.isEmpty()) {
+                m.put("choices", choices);
+            }
+            Matcher d = DEFAULT.matcher(description);
+            String help = description;
+            String def = null;
+            if (d.find()) {
+                def = d.group(1);
+                help = description.substring(0, d.start()).strip();
+                help = help.endsWith(".") ? help : help + ".";
+            }
+            m.put("help", help);
+            m.put("default", def);
+            m.put("schedulers", schedulers(help));
+            m.put("group", scheduleOptions.contains(o) ? "schedule" : "table");
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static String type(OptionSpec o) {
+        Class<?> t = o.isMultiValue() ? o.auxiliaryTypes()[0] : o.type();
+        String base = t == Long.class || t == long.class || t == Integer.class || t == int.class ? "integer"
+                : t == Double.class || t == double.class ? "number"
+                : t == Boolean.class || t == boolean.class ? "boolean" : "string";
+        return o.isMultiValue() ? "list of " + base : base;
+    }
+
+    private static List<String> choices(String name, OptionSpec o) {
+        if (name.equals("sched")) {
+            return SchedulerConfig.SCHEDULERS;
+        }
+        if (name.equals("timm")) {
+            List<String> labels = new ArrayList<>();
+            for (org.lr4j.schedule.Profile p : org.lr4j.schedule.Profile.values()) {
+                labels.add(p.label());
+            }
+            return labels;
+        }
+        String label = o.paramLabel();
+        return label.contains("|") ? List.of(label.split("\\|")) : List.of();
+    }
+
+    /** The schedulers a description names before a colon ({@code step/multistep: ...; poly: ...}). */
+    private static List<String> schedulers(String help) {
+        List<String> out = new ArrayList<>();
+        Matcher m = APPLIES.matcher(help);
+        while (m.find()) {
+            for (String s : m.group(1).split("/")) {
+                if (SchedulerConfig.SCHEDULERS.contains(s) && !out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,332 @@
+package org.lr4j.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.schedule.Profile;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * One configuration of {@code lr4j explore} written three ways, each of which prints or builds the same
+ * schedule as {@code lr4j table} with the same flags: the {@code ./lr4j table} command line, Java code
+ * on lr4j's {@link SchedulerConfig} builder, and timm's Python call.
+ */
+final class ExploreExports {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._,:/+=@%-]+");
+
+    private ExploreExports() {
+    }
+
+    /**
+     * The three exports of the table command's arguments {@code args} ({@link ExploreApi#toArgs}).
+     *
+     * @throws ExploreApi.BadRequest with the table command's line when the flags are refused
+     */
+    static Map<String, String> all(List<String> args) {
+        TableCommand t = ExploreApi.parse(args);
+        SchedulerConfig config = null;
+        try {
+            config = t == null ? null : t.schedule.toConfig();
+        } catch (UsageError e) {
+            config = null;
+        }
+        if (config == null) {
+            ExploreApi.runTable(args, "csv"); // throws the command's own line
+            throw new IllegalStateException("the table command accepted flags its parser refused");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("cli", cli(args));
+        m.put("java", java(t, args));
+        m.put("python", python(t, config));
+        return m;
+    }
+
+    /** {@code ./lr4j table FLAGS}, quoted for a POSIX shell. */
+    static String cli(List<String> args) {
+        StringBuilder sb = new StringBuilder("./lr4j table");
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 0) {
+                sb.append(' ').append(a);
+            } else {
+                String value = a.substring(eq + 1);
+                if (value.startsWith("-") || value.isEmpty()) {
+                    sb.append(' ').append(quote(a));
+                } else {
+                    sb.append(' ').append(a, 0, eq).append(' ').append(quote(value));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return PLAIN.matcher(s).matches() ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String camel(String flag) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : flag.substring(2).toCharArray()) {
+            if (c == '-') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String javaLiteral(Object v) {
+        if (v instanceof Double d) {
+            return Double.toString(d);
+        }
+        if (v instanceof Long l) {
+            return l + "L";
+        }
+        if (v instanceof Boolean b) {
+            return b.toString();
+        }
+        if (v instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : list) {
+                parts.add(javaLiteral(o));
+            }
+            return "List.of(" + String.join(", ", parts) + ")";
+        }
+        String s = String.valueOf(v);
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * A Java program that builds the configuration with {@link SchedulerConfig}'s builder and prints the
+     * table as {@code lr4j table} prints it (CSV).
+     */
+    static String java(TableCommand t, List<String> args) {
+        StringBuilder b = new StringBuilder();
+        CommandLine.Model.CommandSpec spec = new CommandLine(t).getCommandSpec();
+        boolean profile = false;
+        for (OptionSpec o : spec.mixins().get("schedule").options()) {
+            Object v = o.getValue();
+            if (v == null || o.longestName().equals("--from-args")) {
+                continue;
+            }
+            String value = javaLiteral(v);
+            if (o.longestName().equals("--timm")) {
+                value = "Profile.fromLabel(" + value + ")";
+                profile = true;
+            }
+            b.append("                .").append(camel(o.longestName())).append('(').append(value).append(")\n");
+        }
+        String groups = "ParamGroupList.of(config.effectiveLr())";
+        if (t.lrScales != null && !t.lrScales.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (double s : t.lrScales) {
+                parts.add("ParamGroup.of(config.effectiveLr()).lrScale(" + s + ")");
+            }
+            groups = "ParamGroupList.of(List.of(\n                " + String.join(",\n                ", parts) + "))";
+        }
+        String metrics = t.metrics == null ? "null" : javaLiteral(t.metrics);
+        String end = t.endEpoch == null ? "created.numEpochs()" : t.endEpoch + "L";
+        return "import java.util.List;\n"
+                + "import org.lr4j.driver.LRScheduler;\n"
+                + (t.lrScales != null && !t.lrScales.isEmpty() ? "import org.lr4j.driver.ParamGroup;\n" : "")
+                + "import org.lr4j.driver.ParamGroupList;\n"
+                + "import org.lr4j.factory.CreatedScheduler;\n"
+                + "import org.lr4j.factory.SchedulerConfig;\n"
+                + "import org.lr4j.factory.SchedulerFactory;\n"
+                + "import org.lr4j.factory.TrainDrive;\n"
+                + (profile ? "import org.lr4j.schedule.Profile;\n" : "")
+                + "\n"
+                + "/** The schedule of {@code " + cli(args).replace("*/", "* /") + "}, printed as that command prints it. */\n"
+                + "public final class LrSchedule {\n"
+                + "    public static void main(String[] args) {\n"
+                + "        SchedulerConfig config = SchedulerConfig.builder()\n"
+                + b
+                + "                .build();\n"
+                + "        long updatesPerEpoch = " + t.updatesPerEpoch + "L;\n"
+                + "        ParamGroupList groups = " + groups + ";\n"
+                + "        CreatedScheduler created = SchedulerFactory.create(config, groups, updatesPerEpoch);\n"
+                + "        LRScheduler scheduler = created.scheduler();\n"
+                + "        long startEpoch = " + t.startEpoch + "L;\n"
+                + "        long endEpoch = " + end + ";\n"
+                + "        List<Double> metrics = " + metrics + ";\n"
+                + "        TrainDrive.resume(scheduler, config.schedOnUpdates(), startEpoch, updatesPerEpoch);\n"
+                + "        StringBuilder out = new StringBuilder(\"epoch,update,lr\");\n"
+                + "        for (int g = 0; g < groups.size(); g++) {\n"
+                + "            out.append(\",group\").append(g);\n"
+                + "        }\n"
+                + "        out.append('\\n');\n"
+                + "        TrainDrive.drive(scheduler, startEpoch, endEpoch, updatesPerEpoch, metrics, new TrainDrive.Listener() {\n"
+                + "            @Override\n"
+                + "            public void epochStart(long epoch, double[] lrs) {\n"
+                + "                if (!config.schedOnUpdates()) {\n"
+                + "                    row(out, epoch, epoch * updatesPerEpoch, lrs);\n"
+                + "                }\n"
+                + "            }\n"
+                + "\n"
+                + "            @Override\n"
+                + "            public void beforeUpdate(long epoch, long update, double[] lrs) {\n"
+                + "                row(out, epoch, update, lrs);\n"
+                + "            }\n"
+                + "        });\n"
+                + "        System.out.print(out);\n"
+                + "    }\n"
+                + "\n"
+                + "    static void row(StringBuilder out, long epoch, long update, double[] lrs) {\n"
+                + "        double sum = 0;\n"
+                + "        for (double v : lrs) {\n"
+                + "            sum += v;\n"
+                + "        }\n"
+                + "        out.append(epoch).append(',').append(update).append(',').append(sum / lrs.length);\n"
+                + "        for (double v : lrs) {\n"
+                + "            out.append(',').append(v);\n"
+                + "        }\n"
+                + "        out.append('\\n');\n"
+                + "    }\n"
+                + "}\n";
+    }
+
+    private static String py(Object v) {
+        if (v == null) {
+            return "None";
+        }
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (v instanceof Double d) {
+            return d.isInfinite() ? (d > 0 ? "float('inf')" : "float('-inf')") : d.isNaN() ? "float('nan')" : Double.toString(d);
+        }
+        if (v instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : list) {
+                parts.add(py(o));
+            }
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (v instanceof Number n) {
+            return n.toString();
+        }
+        return "'" + String.valueOf(v).replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /**
+     * timm's Python call for the configuration: {@code create_scheduler_v2(optimizer, ...)} with every
+     * argument train.py would pass ({@code scheduler_kwargs(args)}), or, for tanh with {@code lb}/{@code ub}
+     * or the 0.4 profile (which {@code create_scheduler_v2} cannot express), the
+     * {@code TanhLRScheduler(optimizer, ...)} constructor with the arguments lr4j's factory gives it; then
+     * the loop that prints the table's {@code lr} column as train.py drives the schedule.
+     */
+    static String python(TableCommand t, SchedulerConfig c) {
+        boolean updates = c.schedOnUpdates();
+        long upe = t.updatesPerEpoch;
+        StringBuilder s = new StringBuilder();
+        s.append("import torch\n");
+        boolean direct = c.sched().equals("tanh") && (c.lb() != null || c.ub() != null || c.timm() == Profile.TIMM_0_4);
+        s.append(direct ? "from timm.scheduler import TanhLRScheduler\n" : "from timm.scheduler import create_scheduler_v2\n");
+        s.append("\n");
+        if (t.lrScales == null || t.lrScales.isEmpty()) {
+            s.append("optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=").append(py(c.effectiveLr()))
+                    .append(")\n");
+        } else {
+            s.append("optimizer = torch.optim.SGD([\n");
+            for (double scale : t.lrScales) {
+                s.append("    {'params': [torch.nn.Parameter(torch.zeros(1))], 'lr_scale': ").append(py(scale)).append("},\n");
+            }
+            s.append("], lr=").append(py(c.effectiveLr())).append(")\n");
+        }
+        if (direct) {
+            long mult = updates ? upe : 1;
+            long tInitial = c.epochs() * mult;
+            boolean old = c.timm() == Profile.TIMM_0_4;
+            s.append(old ? "# timm 0.4.x\n" : "").append("scheduler = TanhLRScheduler(\n    optimizer,\n");
+            s.append("    t_initial=").append(tInitial).append(",\n");
+            if (c.lb() != null) {
+                s.append("    lb=").append(py(c.lb())).append(",\n");
+            }
+            if (c.ub() != null) {
+                s.append("    ub=").append(py(c.ub())).append(",\n");
+            }
+            s.append("    lr_min=").append(py(c.minLr())).append(",\n");
+            s.append(old ? "    t_mul=" : "    cycle_mul=").append(py(c.lrCycleMul())).append(",\n");
+            if (!old) {
+                s.append("    cycle_decay=").append(py(c.lrCycleDecay())).append(",\n");
+            }
+            s.append("    cycle_limit=").append(c.lrCycleLimit()).append(",\n");
+            s.append("    warmup_t=").append(c.warmupEpochs() * mult).append(",\n");
+            s.append("    warmup_lr_init=").append(py(c.warmupLr())).append(",\n");
+            if (!old) {
+                s.append("    warmup_prefix=").append(py(c.warmupPrefix())).append(",\n");
+            }
+            s.append("    t_in_epochs=").append(py(!updates)).append(",\n");
+            Object noise = null;
+            if (c.lrNoise() != null && !c.lrNoise().isEmpty()) {
+                List<Double> n = new ArrayList<>();
+                for (double f : c.lrNoise()) {
+                    n.add(f * tInitial);
+                }
+                noise = n.size() == 1 ? n.get(0) : n;
+            }
+            s.append("    noise_range_t=").append(py(noise)).append(",\n");
+            s.append("    noise_pct=").append(py(c.lrNoisePct())).append(",\n");
+            s.append("    noise_std=").append(py(c.lrNoiseStd())).append(",\n");
+            s.append("    noise_seed=").append(c.seed()).append(",\n");
+            s.append(")\n");
+            String length = "scheduler.get_cycle_length() + " + c.cooldownEpochs() * mult;
+            s.append("num_epochs = ").append(updates ? "(" + length + ") // " + upe : length).append("\n");
+        } else {
+            s.append("scheduler, num_epochs = create_scheduler_v2(\n    optimizer,\n");
+            Map<String, Object> kw = new LinkedHashMap<>();
+            kw.put("sched", c.sched());
+            kw.put("num_epochs", c.epochs());
+            kw.put("decay_epochs", c.decayEpochs());
+            kw.put("decay_milestones", c.decayMilestones());
+            kw.put("cooldown_epochs", c.cooldownEpochs());
+            kw.put("patience_epochs", c.patienceEpochs());
+            kw.put("decay_rate", c.decayRate());
+            kw.put("min_lr", c.minLr());
+            kw.put("warmup_lr", c.warmupLr());
+            kw.put("warmup_epochs", c.warmupEpochs());
+            kw.put("warmup_prefix", c.warmupPrefix());
+            kw.put("noise", c.lrNoise());
+            kw.put("noise_pct", c.lrNoisePct());
+            kw.put("noise_std", c.lrNoiseStd());
+            kw.put("noise_seed", c.seed());
+            kw.put("cycle_mul", c.lrCycleMul());
+            kw.put("cycle_decay", c.lrCycleDecay());
+            kw.put("cycle_limit", c.lrCycleLimit());
+            kw.put("k_decay", c.lrKDecay());
+            kw.put("plateau_mode", c.evalMetric().contains("loss") ? "min" : "max");
+            kw.put("step_on_epochs", !updates);
+            kw.put("updates_per_epoch", upe);
+            for (Map.Entry<String, Object> e : kw.entrySet()) {
+                s.append("    ").append(e.getKey()).append('=').append(py(e.getValue())).append(",\n");
+            }
+            s.append(")\n");
+        }
+        long start = t.startEpoch;
+        String end = t.endEpoch == null ? "num_epochs" : Long.toString(t.endEpoch);
+        s.append("\n# as train.py drives it: the rate at the start of each epoch")
+                .append(updates ? " (before each update)" : "").append("\n");
+        if (t.metrics != null) {
+            s.append("metrics = ").append(py(t.metrics)).append("  # the eval metric at the end of each epoch\n");
+        }
+        s.append("for epoch in range(").append(start == 0 ? "" : start + ", ").append(end).append("):\n");
+        if (updates) {
+            s.append("    for i in range(").append(upe).append("):\n");
+            s.append("        num_updates = epoch * ").append(upe).append(" + i\n");
+            s.append("        print(epoch, num_updates, optimizer.param_groups[0]['lr'])\n");
+            s.append("        scheduler.step_update(num_updates=num_updates + 1)\n");
+        } else {
+            s.append("    print(epoch, epoch * ").append(upe).append(", optimizer.param_groups[0]['lr'])\n");
+        }
+        s.append("    scheduler.step(epoch + 1")
+                .append(t.metrics == null ? "" : ", metrics[epoch] if epoch < len(metrics) else None").append(")\n");
+        return s.toString();
+    }
+}
