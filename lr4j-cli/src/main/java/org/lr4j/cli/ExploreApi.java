@@ -88,9 +88,9 @@ final class ExploreApi {
             }
             OptionSpec o = KEY.matcher(key).matches() ? options.get(key) : null;
             if (o == null) {
-                throw new BadRequest("lr4j table: Unknown option: '--" + clip(key) + "'");
-            }
-            if (value == null || (value.isEmpty() && o.arity().min() == 0)) {
+                // not a flag of the table command: the command says so in its own words
+                args.add("--" + key + (value == null ? "" : "=" + value));
+            } else if (value == null || (value.isEmpty() && o.arity().min() == 0)) {
                 args.add("--" + key);
             } else if (o.isMultiValue() && o.splitRegex().isEmpty()) {
                 for (String part : value.split(",", -1)) {
@@ -101,10 +101,6 @@ final class ExploreApi {
             }
         }
         return args;
-    }
-
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
     private static String decode(String s) {
@@ -146,7 +142,7 @@ final class ExploreApi {
             long end = t.endEpoch == null ? created.numEpochs() : t.endEpoch;
             long epochs = Math.max(0, end - t.startEpoch);
             rows = !config.schedOnUpdates() ? epochs
-                    : epochs > MAX_ROWS / t.updatesPerEpoch ? MAX_ROWS + 1 : epochs * t.updatesPerEpoch;
+                    : epochs > Long.MAX_VALUE / t.updatesPerEpoch ? Long.MAX_VALUE : epochs * t.updatesPerEpoch;
         } catch (RuntimeException e) {
             return;
         }

@@ -28,18 +28,33 @@ final class ExplorePresets {
     private ExplorePresets() {
     }
 
+    /** {@link #TUTORIAL} with {@code extra} flags on top (a flag in both takes extra's value). */
+    static String tutorial(String extra) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String query : new String[] {TUTORIAL, extra}) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    m.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(k + "=" + v));
+        return String.join("&", out);
+    }
+
     private static Map<String, List<String>> flags() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("t_mul-1", List.of(TUTORIAL + "&lr-cycle-mul=1&end-epoch=150"));
-        m.put("t_mul-2", List.of(TUTORIAL + "&lr-cycle-mul=2&end-epoch=150"));
-        m.put("decay_rate-1", List.of(TUTORIAL + "&end-epoch=100"));
+        m.put("t_mul-1", List.of(tutorial("lr-cycle-mul=1&end-epoch=150")));
+        m.put("t_mul-2", List.of(tutorial("lr-cycle-mul=2&end-epoch=150")));
+        m.put("decay_rate-1", List.of(tutorial("end-epoch=100")));
         m.put("decay_rate-0.5", null);
-        m.put("warmup", List.of(TUTORIAL + "&warmup-epochs=5&warmup-lr=1e-5", TUTORIAL));
+        m.put("warmup", List.of(tutorial("warmup-epochs=5&warmup-lr=1e-5"), tutorial("")));
         m.put("warmup_prefix", null);
-        m.put("cycle_limit-1", List.of(TUTORIAL + "&lr-cycle-limit=1&end-epoch=100"));
-        m.put("cycle_limit-2", List.of(TUTORIAL + "&lr-cycle-limit=2&end-epoch=100"));
-        m.put("t_in_epochs-false", List.of(TUTORIAL + "&sched-on-updates=true"));
-        m.put("defaults-0.4-vs-current", List.of(TUTORIAL + "&end-epoch=150",
+        m.put("cycle_limit-1", List.of(tutorial("lr-cycle-limit=1&end-epoch=100")));
+        m.put("cycle_limit-2", List.of(tutorial("lr-cycle-limit=2&end-epoch=100")));
+        m.put("t_in_epochs-false", List.of(tutorial("sched-on-updates=true")));
+        m.put("defaults-0.4-vs-current", List.of(tutorial("end-epoch=150"),
                 "sched=tanh&lr=1e-4&epochs=50&warmup-epochs=0&warmup-lr=0&end-epoch=150"));
         m.put("noise", null);
         m.put("lr_min-decay", null);
