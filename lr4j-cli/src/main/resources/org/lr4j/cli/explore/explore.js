@@ -508,6 +508,7 @@
     commit(true);
   }
 
-  window.lr4jExplore = { state: () => state, results: () => results, toHash, parseHash, svg, png };
+  // for the browser tests and the curious: what the page holds and draws
+  window.lr4jExplore = { state: () => state, results: () => results, plotData: () => (plot ? plot.data : null), toHash, parseHash };
   document.addEventListener("DOMContentLoaded", start);
 })();
