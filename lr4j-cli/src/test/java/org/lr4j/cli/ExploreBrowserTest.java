@@ -57,7 +57,7 @@ class ExploreBrowserTest {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,900", "--user-data-dir=" + profile);
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
@@ -254,6 +254,7 @@ class ExploreBrowserTest {
         String file = System.getProperty("lr4j.screenshot");
         open("#sched=tanh&epochs=50&warmup-epochs=5&lb=-6&label=tanh%2C%20lb%3D-6;sched=tanh&epochs=50&warmup-epochs=5"
                 + "&label=tanh%2C%20train.py%20defaults;sched=cosine&epochs=50&warmup-epochs=5&label=cosine", 3);
+        export("cli");
         new Actions(driver).moveToElement(driver.findElement(By.cssSelector("#chart .u-over")), 300, 120).perform();
         waitFor("the readout", () -> driver.findElement(By.id("readout")).getText().startsWith("(epoch, lr)"));
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
