@@ -2,8 +2,8 @@ package org.lr4j.bench;
 
 import ai.djl.training.tracker.CosineTracker;
 import java.util.concurrent.TimeUnit;
-import org.lr4j.driver.ParamGroupArray;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupArray;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.CosineLRScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -87,7 +87,7 @@ public class CosineBaselineBench {
     public double lr4jStepUpdate() {
         long t = stepT;
         stepT = t + 1 == UPDATES ? 0 : t + 1;
-        lr4j.stepUpdate(t, null);
+        lr4j.stepUpdate(t);
         return list.lr(0);
     }
 
@@ -96,7 +96,7 @@ public class CosineBaselineBench {
     public double lr4jStepUpdateArray() {
         long t = arrayT;
         arrayT = t + 1 == UPDATES ? 0 : t + 1;
-        lr4jArray.stepUpdate(t, null);
+        lr4jArray.stepUpdate(t);
         return array.lr(0);
     }
 }

@@ -1,8 +1,8 @@
 package org.lr4j.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.CosineLRScheduler;
 import org.lr4j.schedule.MultiStepLRScheduler;
 import org.lr4j.schedule.PlateauLRScheduler;
@@ -80,7 +80,7 @@ public class FamilyBench {
         if (epochs) {
             scheduler.step(t, metrics[(int) (t & 1023)]);
         } else {
-            scheduler.stepUpdate(t, null);
+            scheduler.stepUpdate(t);
         }
         return list.lr(0);
     }

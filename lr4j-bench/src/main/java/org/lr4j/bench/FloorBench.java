@@ -1,5 +1,6 @@
 package org.lr4j.bench;
 
+import org.lr4j.internal.FastMath;
 import java.util.concurrent.TimeUnit;
 import org.lr4j.noise.TorchGenerator;
 import org.lr4j.schedule.TanhLRScheduler;
@@ -52,7 +53,7 @@ public class FloorBench {
     /** lr4j's {@code 1 - tanh(x) = 2 / (1 + StrictMath.exp(2x))} over the same range. */
     @Benchmark
     public double oneMinusTanh() {
-        return TanhLRScheduler.oneMinusTanh(x());
+        return FastMath.oneMinusTanh(x());
     }
 
     /** One {@code Math.cos}: the arithmetic of a cosine step (DJL's and lr4j's). */

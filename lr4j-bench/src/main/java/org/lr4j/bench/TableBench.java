@@ -1,8 +1,8 @@
 package org.lr4j.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.lr4j.driver.ParamGroupList;
-import org.lr4j.factory.TrainDrive;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.schedule.TanhLRScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #tabulate()}: the pure values, {@code lrAt(t, 0)} for every {@code t};</li>
  *   <li>{@link #tabulateDriven()}: {@code stepUpdate(t)} then the group's {@code lr}, as a training loop
  *       would see them;</li>
- *   <li>{@link #tabulateTrainDrive()}: {@code TrainDrive.drive} (100 epochs of 100,000 updates), as the
+ *   <li>{@link #tabulateTrainDrive()}: {@code TrainLoop.drive} (100 epochs of 100,000 updates), as the
  *       command line's {@code table} drives a scheduler, the rate before every update kept through its
  *       listener.</li>
  * </ul>
@@ -62,7 +62,7 @@ public class TableBench {
     @Benchmark
     public double[] tabulateTrainDrive() {
         double[] out = table;
-        TrainDrive.drive(scheduler, 0, 100, UPDATES / 100, null, new TrainDrive.Listener() {
+        TrainLoop.drive(scheduler, 0, 100, UPDATES / 100, null, new TrainLoop.Listener() {
             @Override
             public void epochStart(long epoch, double[] lrs) {
             }
@@ -80,7 +80,7 @@ public class TableBench {
     public double[] tabulateDriven() {
         double[] out = table;
         for (int t = 0; t < out.length; t++) {
-            scheduler.stepUpdate(t, null);
+            scheduler.stepUpdate(t);
             out[t] = list.lr(0);
         }
         return out;

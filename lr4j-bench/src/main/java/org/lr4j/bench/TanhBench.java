@@ -1,7 +1,7 @@
 package org.lr4j.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.TanhLRScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,14 +55,14 @@ public class TanhBench {
     /** One update step without noise. */
     @Benchmark
     public double stepUpdate() {
-        plain.stepUpdate(plainT.next(), null);
+        plain.stepUpdate(plainT.next());
         return plainGroups.lr(0);
     }
 
     /** One update step with noise on. */
     @Benchmark
     public double stepUpdateNoise() {
-        noisy.stepUpdate(noisyT.next(), null);
+        noisy.stepUpdate(noisyT.next());
         return noisyGroups.lr(0);
     }
 }

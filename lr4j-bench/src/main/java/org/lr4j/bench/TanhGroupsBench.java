@@ -1,9 +1,9 @@
 package org.lr4j.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.lr4j.driver.ParamGroupArray;
-import org.lr4j.driver.ParamGroupList;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroupArray;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.schedule.TanhLRScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +53,7 @@ public class TanhGroupsBench {
     /** One update step, no noise, every group written. */
     @Benchmark
     public double stepUpdate() {
-        scheduler.stepUpdate(ticker.next(), null);
+        scheduler.stepUpdate(ticker.next());
         return list.lr(groups - 1);
     }
 }

@@ -1,7 +1,7 @@
 package org.lr4j.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.TanhLRScheduler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +53,7 @@ public class TanhRangeBench {
     /** One update step, no noise. */
     @Benchmark
     public double stepUpdate() {
-        scheduler.stepUpdate(ticker.next(), null);
+        scheduler.stepUpdate(ticker.next());
         return list.lr(0);
     }
 }

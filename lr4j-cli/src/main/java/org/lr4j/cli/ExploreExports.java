@@ -134,13 +134,13 @@ final class ExploreExports {
         String metrics = t.metrics == null ? "null" : javaLiteral(t.metrics);
         String end = t.endEpoch == null ? "created.numEpochs()" : t.endEpoch + "L";
         return "import java.util.List;\n"
-                + "import org.lr4j.driver.LRScheduler;\n"
-                + (t.lrScales != null && !t.lrScales.isEmpty() ? "import org.lr4j.driver.ParamGroup;\n" : "")
-                + "import org.lr4j.driver.ParamGroupList;\n"
+                + "import org.lr4j.schedule.LRScheduler;\n"
+                + (t.lrScales != null && !t.lrScales.isEmpty() ? "import org.lr4j.group.ParamGroup;\n" : "")
+                + "import org.lr4j.group.ParamGroupList;\n"
                 + "import org.lr4j.factory.CreatedScheduler;\n"
                 + "import org.lr4j.factory.SchedulerConfig;\n"
                 + "import org.lr4j.factory.SchedulerFactory;\n"
-                + "import org.lr4j.factory.TrainDrive;\n"
+                + "import org.lr4j.factory.TrainLoop;\n"
                 + (profile ? "import org.lr4j.schedule.Profile;\n" : "")
                 + "\n"
                 + "/** The schedule of {@code " + cli(args).replace("*/", "* /") + "}, printed as that command prints it. */\n"
@@ -156,13 +156,13 @@ final class ExploreExports {
                 + "        long startEpoch = " + t.startEpoch + "L;\n"
                 + "        long endEpoch = " + end + ";\n"
                 + "        List<Double> metrics = " + metrics + ";\n"
-                + "        TrainDrive.resume(scheduler, config.schedOnUpdates(), startEpoch, updatesPerEpoch);\n"
+                + "        TrainLoop.resume(scheduler, config.schedOnUpdates(), startEpoch, updatesPerEpoch);\n"
                 + "        StringBuilder out = new StringBuilder(\"epoch,update,lr\");\n"
                 + "        for (int g = 0; g < groups.size(); g++) {\n"
                 + "            out.append(\",group\").append(g);\n"
                 + "        }\n"
                 + "        out.append('\\n');\n"
-                + "        TrainDrive.drive(scheduler, startEpoch, endEpoch, updatesPerEpoch, metrics, new TrainDrive.Listener() {\n"
+                + "        TrainLoop.drive(scheduler, startEpoch, endEpoch, updatesPerEpoch, metrics, new TrainLoop.Listener() {\n"
                 + "            @Override\n"
                 + "            public void epochStart(long epoch, double[] lrs) {\n"
                 + "                if (!config.schedOnUpdates()) {\n"

@@ -7,12 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
-import org.lr4j.factory.TrainDrive;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.plot.LrChart;
 import org.lr4j.plot.LrSeries;
 import picocli.CommandLine;
@@ -197,7 +197,7 @@ final class PlotCommand implements Callable<Integer> {
         double[] x = new double[n];
         double[] y = new double[n];
         int[] i = {0};
-        TrainDrive.drive(s, 0, end, updatesPerEpoch, null, new TrainDrive.Listener() {
+        TrainLoop.drive(s, 0, end, updatesPerEpoch, null, new TrainLoop.Listener() {
             @Override
             public void epochStart(long epoch, double[] lrs) {
                 if (!onUpdates) {

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
-import org.lr4j.factory.TrainDrive;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.state.SchedulerState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +99,7 @@ final class TableCommand implements Callable<Integer> {
                 throw new UsageError(stateIn + ": " + e.getMessage(), e);
             }
         }
-        TrainDrive.resume(s, config.schedOnUpdates(), startEpoch, updatesPerEpoch);
+        TrainLoop.resume(s, config.schedOnUpdates(), startEpoch, updatesPerEpoch);
         long end = endEpoch == null ? created.numEpochs() : endEpoch;
         boolean perUpdate = config.schedOnUpdates();
         long epochs = Math.max(0, end - startEpoch);
@@ -110,7 +110,7 @@ final class TableCommand implements Callable<Integer> {
         }
         List<Object[]> rows = new ArrayList<>();
         try {
-            TrainDrive.drive(s, startEpoch, end, updatesPerEpoch, metrics, new TrainDrive.Listener() {
+            TrainLoop.drive(s, startEpoch, end, updatesPerEpoch, metrics, new TrainLoop.Listener() {
                 @Override
                 public void epochStart(long epoch, double[] lrs) {
                     if (!perUpdate) {

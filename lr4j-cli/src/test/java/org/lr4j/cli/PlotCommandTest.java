@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.plot.ImageChecks;
 import org.lr4j.plot.LrChart;
 import org.lr4j.plot.LrSeries;

@@ -1,6 +1,6 @@
 package org.lr4j.factory;
 
-import org.lr4j.driver.LRScheduler;
+import org.lr4j.schedule.LRScheduler;
 
 /**
  * What {@link SchedulerFactory#create} returns, as timm's {@code create_scheduler_v2}: the scheduler and

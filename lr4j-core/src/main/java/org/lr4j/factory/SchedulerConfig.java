@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lr4j.internal.Args;
 import org.lr4j.internal.Checks;
 import org.lr4j.schedule.Profile;
 

@@ -1,8 +1,8 @@
 package org.lr4j.factory;
 
 import java.util.List;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 import org.lr4j.noise.NoiseRange;
 import org.lr4j.schedule.AbstractLRScheduler;

@@ -2,8 +2,8 @@ package org.lr4j.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 import org.lr4j.noise.Noise;
 import org.lr4j.noise.NoiseRange;
@@ -11,9 +11,10 @@ import org.lr4j.noise.NoiseType;
 import org.lr4j.state.SchedulerState;
 
 /**
- * The driver shared by every lr4j scheduler (timm's {@code Scheduler} base class): it initialises the
- * groups, writes values with {@code lr_scale}, adds noise, and steps in epoch or update mode. The maths
- * is a pure {@link Schedule}; this class only applies it.
+ * What every lr4j scheduler shares (timm's {@code Scheduler} base class): it initialises the groups,
+ * keeps the base values, writes values with {@code lr_scale}, holds the noise, and saves and restores
+ * the state. {@link AbstractTimeScheduler} adds the stepping of a pure {@link Schedule};
+ * {@link PlateauLRScheduler} its own, metric-driven one.
  *
  * <p>Construction: with {@code initialize = true} every group must have {@code lr}, and a group without
  * {@code initial_lr} gets {@code initial_lr = lr}; with {@code initialize = false} every group must
@@ -50,63 +51,26 @@ public abstract class AbstractLRScheduler implements LRScheduler {
     private final Profile profile;
     private final boolean tInEpochs;
     private final Noise noise;
-    private final boolean noisy;
-    private final Schedule schedule;
     private final double growth;
     private final double lrFloor;
     private final double warmupLrInit;
-    /** Every group's value at a step, for {@code step}/{@code stepUpdate} (single-threaded, as they are). */
-    private final double[] stepValues;
-    private GroupValues groupValues;
 
     /** An immutable snapshot of the base values (its array is never written after construction). */
     private record Bases(double[] values) {
     }
 
-    /**
-     * Every group's value at {@code t} at once, the same doubles as {@code schedule.value(t, base[g])}:
-     * what the driver evaluates at each step. An implementation may keep state between calls (the
-     * current cycle): one thread at a time.
-     */
-    interface GroupValues {
-        /** Writes every group's value at {@code t} into {@code out}. */
-        void values(long t, double[] out);
-    }
-
-    /**
-     * The fastest evaluator of {@code schedule} for groups with base rates {@code base}: shared work
-     * (the cycle, the transcendental factor) done once per step for all groups.
-     */
-    static GroupValues bind(Schedule schedule, double[] base) {
-        if (schedule instanceof Cycles c) {
-            return c.bind(base);
-        }
-        if (schedule instanceof Warmup w) {
-            return w.bind(base);
-        }
-        return (t, out) -> {
-            for (int g = 0; g < base.length; g++) {
-                out[g] = schedule.value(t, base[g]);
-            }
-        };
-    }
-
-    AbstractLRScheduler(String name, Builder<?, ?> b, Schedule schedule) {
+    AbstractLRScheduler(String name, Builder<?, ?> b) {
         this.name = name;
         this.groups = b.groups;
         this.profile = b.profile;
         this.tInEpochs = b.tInEpochs;
         this.noise = b.noise();
-        this.noisy = !noise.range().isNone();
-        this.schedule = schedule;
         this.growth = b.growth();
         this.lrFloor = b.lrFloor();
         this.warmupLrInit = b.warmupLrInit;
         double[] baseValues = initialise(b.groups, b.initialize);
         checkFinitePeak(baseValues);
         this.bases = new Bases(baseValues);
-        this.stepValues = new double[baseValues.length];
-        this.groupValues = bind(schedule, baseValues);
         for (int g = 0; g < baseValues.length; g++) {
             write(g, baseValues[g]);
         }
@@ -176,60 +140,6 @@ public abstract class AbstractLRScheduler implements LRScheduler {
     }
 
     @Override
-    public void step(long epoch, Double metric) {
-        checkT("epoch", epoch);
-        if (tInEpochs) {
-            apply(epoch);
-        }
-    }
-
-    @Override
-    public void stepUpdate(long numUpdates, Double metric) {
-        checkT("num_updates", numUpdates);
-        if (!tInEpochs) {
-            apply(numUpdates);
-        }
-    }
-
-    /** Computes every group's value at {@code t} once, adds the noise if it applies, writes. Allocates nothing. */
-    private void apply(long t) {
-        double[] v = stepValues;
-        groupValues.values(t, v);
-        if (noisy && noise.appliesAt(t)) {
-            double n = noise.sample(t);
-            for (int g = 0; g < v.length; g++) {
-                write(g, v[g] + v[g] * n);
-            }
-        } else {
-            for (int g = 0; g < v.length; g++) {
-                write(g, v[g]);
-            }
-        }
-    }
-
-    @Override
-    public double[] lrAt(long t) {
-        checkT("t", t);
-        double[] base = bases.values();
-        double[] out = new double[base.length];
-        for (int g = 0; g < out.length; g++) {
-            out[g] = schedule.value(t, base[g]);
-        }
-        return out;
-    }
-
-    /** The value at {@code t} for group {@code g} (no noise, no {@code lr_scale}); allocates nothing. */
-    public double lrAt(long t, int g) {
-        checkT("t", t);
-        return schedule.value(t, bases.values()[g]);
-    }
-
-    /** The pure schedule this scheduler applies (a function of {@code t} and a base rate). */
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    @Override
     public final String name() {
         return name;
     }
@@ -251,6 +161,11 @@ public abstract class AbstractLRScheduler implements LRScheduler {
 
     final double base(int g) {
         return bases.values()[g];
+    }
+
+    /** The current base values themselves (never written: {@code restore} replaces the array). */
+    final double[] bases() {
+        return bases.values();
     }
 
     final int groupCount() {
@@ -293,7 +208,11 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             groups.setLr(g, state.lrs().get(g));
         }
         bases = new Bases(restored);
-        groupValues = bind(schedule, restored);
+        basesRestored(restored);
+    }
+
+    /** Called after {@code restore} replaced the base values with {@code restored}; nothing by default. */
+    void basesRestored(double[] restored) {
     }
 
     static List<Double> toList(double[] values) {

@@ -1,6 +1,6 @@
 package org.lr4j.schedule;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
@@ -104,8 +104,8 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
         public double factor(double tCurr, double tI) {
             double a = Math.pow(tCurr, k);
             double b = Math.pow(tI, k);
-            // timm's order, (pi * t_curr^k) / t_i^k; where the powers overflow, the ratio's power instead
-            double x = Double.isFinite(a) && Double.isFinite(b) ? Math.PI * a / b : Math.PI * kRatio(tCurr, tI, k);
+            // timm's order, (pi * t_curr^k) / t_i^k; where the powers overflow or t_i^k underflows to 0, the ratio's power
+            double x = Double.isFinite(a) && Double.isFinite(b) && b > 0 ? Math.PI * a / b : Math.PI * kRatio(tCurr, tI, k);
             return 1 + Math.cos(x);
         }
 

@@ -147,7 +147,7 @@ final class Cycles implements Schedule {
      * later changes to it are seen): every group's value at {@code t}, equal to
      * {@code value(t, base[g])}. Keeps the current cycle in mutable fields: one thread at a time.
      */
-    AbstractLRScheduler.GroupValues bind(double[] base) {
+    FastPaths.GroupValues bind(double[] base) {
         return new Bound(base);
     }
 
@@ -156,7 +156,7 @@ final class Cycles implements Schedule {
      * and recomputes them, with the same expressions as {@link #value(long, double)}, only when a step
      * falls in another cycle.
      */
-    private final class Bound implements AbstractLRScheduler.GroupValues {
+    private final class Bound implements FastPaths.GroupValues {
         private final double[] base;
         /** cycle_mul == 1: the remembered cycle is [start, end); empty until the first step. */
         private long start = 1;

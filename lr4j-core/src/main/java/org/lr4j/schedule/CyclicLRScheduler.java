@@ -1,6 +1,6 @@
 package org.lr4j.schedule;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
@@ -8,7 +8,7 @@ import org.lr4j.internal.Checks;
  * {@code cycle_mul}, {@code cycle_decay}, {@code cycle_limit}; see {@link Cycles} for the arithmetic
  * and {@link AbstractLRScheduler} for the driver.
  */
-public abstract class CyclicLRScheduler extends AbstractLRScheduler {
+public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
     private final Cycles cycles;
     private final long warmupT;
     private final boolean warmupPrefix;

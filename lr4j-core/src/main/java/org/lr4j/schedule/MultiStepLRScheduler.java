@@ -2,7 +2,7 @@ package org.lr4j.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
@@ -18,7 +18,7 @@ import org.lr4j.internal.Checks;
  * <p>Example (asserted by {@code FamilyTest}): {@code lr = 0.1}, milestones {@code [30, 60]},
  * {@code decay_rate = 0.1}: {@code lrAt(28) = 0.1}, {@code lrAt(29) = 0.010000000000000002}.
  */
-public final class MultiStepLRScheduler extends AbstractLRScheduler {
+public final class MultiStepLRScheduler extends AbstractTimeScheduler {
     private final List<Double> milestones;
     private final double decayRate;
 

@@ -1,7 +1,7 @@
 package org.lr4j.schedule;
 
 import java.util.List;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 import org.lr4j.state.PlateauState;
 import org.lr4j.state.SchedulerState;
@@ -32,7 +32,7 @@ import org.lr4j.state.SchedulerState;
  *
  * <p>Not safe for concurrent {@code step} calls: the decision counters are mutable (one driver thread).
  */
-public final class PlateauLRScheduler extends AbstractLRScheduler {
+public final class PlateauLRScheduler extends AbstractLRScheduler implements MetricScheduler {
     /** The rule's direction. */
     public enum Mode {
         /** Lower metrics are better (losses). */
@@ -73,9 +73,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler {
     private double[] restoreLrs;
 
     private PlateauLRScheduler(Builder b) {
-        super("plateau", b, (t, base) -> {
-            throw new UnsupportedOperationException("plateau values depend on the metrics; step it instead");
-        });
+        super("plateau", b);
         this.decayRate = b.decayRate;
         this.patienceT = b.patienceT;
         this.threshold = b.threshold;
@@ -96,8 +94,18 @@ public final class PlateauLRScheduler extends AbstractLRScheduler {
         return warmupT > 0 ? (base(g) - warmupLrInit) / warmupT : 1;
     }
 
+    /** {@code step(epoch)} with no metric: nothing is decided (the warmup, the noise still apply). */
     @Override
-    public void step(long epoch, Double metric) {
+    public void step(long epoch) {
+        step(epoch, false, 0);
+    }
+
+    @Override
+    public void step(long epoch, double metric) {
+        step(epoch, true, metric);
+    }
+
+    private void step(long epoch, boolean hasMetric, double metric) {
         checkT("epoch", epoch);
         ParamGroups groups = groups();
         int n = groupCount();
@@ -113,7 +121,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler {
             }
             restoreLrs = null;
         }
-        if (metric != null) {
+        if (hasMetric) {
             decide(metric);
         }
         if (noise().appliesAt(epoch)) {
@@ -156,18 +164,13 @@ public final class PlateauLRScheduler extends AbstractLRScheduler {
 
     /** Does nothing: plateau steps on epochs only. */
     @Override
-    public void stepUpdate(long numUpdates, Double metric) {
+    public void stepUpdate(long numUpdates) {
         checkT("num_updates", numUpdates);
     }
 
-    /**
-     * Always throws: plateau values depend on the metrics.
-     *
-     * @throws UnsupportedOperationException always
-     */
     @Override
-    public double[] lrAt(long t) {
-        throw new UnsupportedOperationException("plateau values depend on the metrics; step it instead");
+    public boolean minimises() {
+        return mode == Mode.MIN;
     }
 
     @Override

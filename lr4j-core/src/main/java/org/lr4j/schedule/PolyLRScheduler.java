@@ -1,6 +1,6 @@
 package org.lr4j.schedule;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**

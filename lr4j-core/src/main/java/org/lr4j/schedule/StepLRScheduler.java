@@ -1,6 +1,6 @@
 package org.lr4j.schedule;
 
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
@@ -14,7 +14,7 @@ import org.lr4j.internal.Checks;
  * <p>Example (asserted by {@code FamilyTest}): {@code lr = 0.1}, {@code decay_t = 30},
  * {@code decay_rate = 0.1}: {@code lrAt(29) = 0.1}, {@code lrAt(30) = 0.010000000000000002}.
  */
-public final class StepLRScheduler extends AbstractLRScheduler {
+public final class StepLRScheduler extends AbstractTimeScheduler {
     private final double decayT;
     private final double decayRate;
 

@@ -57,12 +57,12 @@ public final class Warmup implements Schedule {
      * with every group's warmup step computed once here rather than at every call (for tanh that step
      * evaluates the schedule at {@code warmup_t}). The steps are fixed: bind again when the bases change.
      */
-    AbstractLRScheduler.GroupValues bind(double[] base) {
+    FastPaths.GroupValues bind(double[] base) {
         double[] steps = new double[base.length];
         for (int g = 0; g < base.length; g++) {
             steps[g] = step(base[g]);
         }
-        AbstractLRScheduler.GroupValues after = AbstractLRScheduler.bind(inner, base);
+        FastPaths.GroupValues after = FastPaths.bind(inner, base);
         long w = warmupT;
         double init = warmupLrInit;
         boolean shift = prefix;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.CosineLRScheduler;
 import org.lr4j.schedule.MultiStepLRScheduler;
 import org.lr4j.schedule.PlateauLRScheduler;
@@ -122,7 +122,7 @@ class FactoryTest {
 
     @Test
     void trainDriveJavadocExample() {
-        TrainDrive.Trace t = TrainDrive.run(SchedulerConfig.builder().sched("step").epochs(40).decayEpochs(10)
+        TrainLoop.Trace t = TrainLoop.run(SchedulerConfig.builder().sched("step").epochs(40).decayEpochs(10)
                 .decayRate(0.5).warmupEpochs(0).build(), ParamGroupList.of(0.1), 1, null, 0);
         assertEquals(40, t.epochLrs().size());
         assertEquals(0.1, t.epochLrs().get(9)[0]);
@@ -134,8 +134,8 @@ class FactoryTest {
     void resumingEqualsTheUninterruptedRun() {
         SchedulerConfig c = SchedulerConfig.builder().sched("tanh").epochs(8).warmupEpochs(1).schedOnUpdates(true)
                 .lrNoise(List.of(0.3)).build();
-        TrainDrive.Trace whole = TrainDrive.run(c, ParamGroupList.of(0.1), 7, null, 0);
-        TrainDrive.Trace resumed = TrainDrive.run(c, ParamGroupList.of(0.1), 7, null, 3);
+        TrainLoop.Trace whole = TrainLoop.run(c, ParamGroupList.of(0.1), 7, null, 0);
+        TrainLoop.Trace resumed = TrainLoop.run(c, ParamGroupList.of(0.1), 7, null, 3);
         for (int e = 3; e < 8; e++) {
             assertEquals(whole.epochLrs().get(e)[0], resumed.epochLrs().get(e - 3)[0]);
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lr4j.factory.ReferenceCase;
+import org.lr4j.internal.replay.ReferenceCase;
 
 /** Every case of both reference files, computed by lr4j and compared with the README's rule. */
 class GoldenTest {

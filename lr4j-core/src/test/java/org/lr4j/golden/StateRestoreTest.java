@@ -12,14 +12,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
-import org.lr4j.factory.ReferenceCase;
-import org.lr4j.factory.ReferenceKwargs;
+import org.lr4j.internal.replay.ReferenceCase;
+import org.lr4j.python.TimmKwargs;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
-import org.lr4j.factory.TrainDrive;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.schedule.Profile;
 import org.lr4j.state.SchedulerState;
 
@@ -28,7 +28,7 @@ import org.lr4j.state.SchedulerState;
  * taken there is restored into a fresh scheduler on fresh groups,
  * which then continues; its learning rates must equal the uninterrupted run's bit for bit. Training
  * runs are split at epochs and resumed with the restore alone, and with the restore followed by
- * train.py's resume call ({@link TrainDrive#resume}), which must change nothing.
+ * train.py's resume call ({@link TrainLoop#resume}), which must change nothing.
  */
 class StateRestoreTest {
     static Stream<Arguments> cases() {
@@ -59,7 +59,7 @@ class StateRestoreTest {
 
     @SuppressWarnings("unchecked")
     private static LRScheduler create(Map<String, Object> c) {
-        return ReferenceKwargs.create((String) c.get("scheduler"),
+        return TimmKwargs.create((String) c.get("scheduler"),
                 Profile.fromLabel(c.get("timm") == null ? null : String.valueOf(c.get("timm"))),
                 (Map<String, Object>) c.get("kwargs"), ReferenceCase.groups(c.get("param_groups")));
     }
@@ -79,10 +79,15 @@ class StateRestoreTest {
         List<double[]> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
             long t = ((Number) ts.get(i)).longValue();
-            if (onEpoch) {
-                s.step(t, metric(metrics, i));
+            Double metric = metric(metrics, i);
+            if (onEpoch && metric != null) {
+                s.step(t, metric);
+            } else if (onEpoch) {
+                s.step(t);
+            } else if (metric != null) {
+                s.stepUpdate(t, metric);
             } else {
-                s.stepUpdate(t, metric(metrics, i));
+                s.stepUpdate(t);
             }
             out.add(s.groups().lrs());
         }
@@ -108,7 +113,7 @@ class StateRestoreTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // training runs, driven as TrainDrive (train.py) drives them
+    // training runs, driven as TrainLoop (train.py) drives them
 
     /** Every group's lr at the start of each epoch and before each update (update mode), epochs from..to-1. */
     private record Trace(List<double[]> epochLrs, List<double[]> updateLrs) {
@@ -118,7 +123,7 @@ class StateRestoreTest {
             long to) {
         List<double[]> epochLrs = new ArrayList<>();
         List<double[]> updateLrs = new ArrayList<>();
-        TrainDrive.drive(s, from, to, upe, metrics, new TrainDrive.Listener() {
+        TrainLoop.drive(s, from, to, upe, metrics, new TrainLoop.Listener() {
             @Override
             public void epochStart(long epoch, double[] lrs) {
                 epochLrs.add(lrs);
@@ -145,8 +150,8 @@ class StateRestoreTest {
         CreatedScheduler first = SchedulerFactory.create(config, ReferenceCase.groups(c.get("param_groups")), upe);
         long epochs = first.numEpochs();
         Trace uninterrupted = train(first.scheduler(), config, upe, metrics, 0, epochs);
-        // the drive above, started from the factory as TrainDrive.run does
-        TrainDrive.Trace reference = TrainDrive.run(config, ReferenceCase.groups(c.get("param_groups")), upe, metrics, 0);
+        // the drive above, started from the factory as TrainLoop.run does
+        TrainLoop.Trace reference = TrainLoop.run(config, ReferenceCase.groups(c.get("param_groups")), upe, metrics, 0);
         assertEquals(reference.epochLrs().size(), uninterrupted.epochLrs().size());
         for (int e = 0; e < epochs; e++) {
             assertArrayEquals(reference.epochLrs().get(e), uninterrupted.epochLrs().get(e), id + ": epoch " + e);
@@ -161,7 +166,7 @@ class StateRestoreTest {
                 LRScheduler after = SchedulerFactory.create(config, fresh, upe).scheduler();
                 after.restore(state);
                 if (thenResume) {
-                    TrainDrive.resume(after, config.schedOnUpdates(), k, upe);
+                    TrainLoop.resume(after, config.schedOnUpdates(), k, upe);
                 }
                 Trace rest = train(after, config, upe, metrics, k, epochs);
                 String how = id + (thenResume ? ": restore and resume" : ": restore") + " at epoch " + k;

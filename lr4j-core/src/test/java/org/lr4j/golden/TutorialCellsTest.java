@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.TimeScheduler;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.TanhLRScheduler;
 
@@ -36,7 +36,7 @@ class TutorialCellsTest {
     }
 
     /** The tutorial's helper {@code get_lr_per_epoch(scheduler, num_epoch)}. */
-    static List<Optional<double[]>> getLrPerEpoch(LRScheduler scheduler, int numEpoch) {
+    static List<Optional<double[]>> getLrPerEpoch(TimeScheduler scheduler, int numEpoch) {
         List<Optional<double[]>> lrPerEpoch = new ArrayList<>();
         for (int epoch = 0; epoch < numEpoch; epoch++) {
             lrPerEpoch.add(scheduler.epochValues(epoch));
@@ -49,7 +49,7 @@ class TutorialCellsTest {
     @Test
     void tMul1() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .tMul(1.).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch * 3);
         assertMatchesReference("tutorial-t_mul-1", scheduler, lrPerEpoch);
@@ -58,7 +58,7 @@ class TutorialCellsTest {
     @Test
     void tMul2() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .tMul(2.).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch * 3);
         assertMatchesReference("tutorial-t_mul-2", scheduler, lrPerEpoch);
@@ -71,7 +71,7 @@ class TutorialCellsTest {
     @Test
     void decayRate1() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .decayRate(1.).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch * 2);
         assertMatchesReference("tutorial-decay_rate-1", scheduler, lrPerEpoch);
@@ -80,7 +80,7 @@ class TutorialCellsTest {
     @Test
     void decayRateHalf() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .decayRate(0.5).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch * 2);
         assertMatchesReference("tutorial-decay_rate-0.5", scheduler, lrPerEpoch);
@@ -91,7 +91,7 @@ class TutorialCellsTest {
     @Test
     void warmupAndNoWarmup() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .warmupT(5).warmupLrInit(1e-5).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch);
         assertMatchesReference("tutorial-warmup", scheduler, lrPerEpoch);
@@ -107,7 +107,7 @@ class TutorialCellsTest {
     @Test
     void warmupPrefix() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .warmupT(5).warmupLrInit(1e-5).warmupPrefix(true).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch);
         assertMatchesReference("tutorial-warmup_prefix", scheduler, lrPerEpoch);
@@ -118,7 +118,7 @@ class TutorialCellsTest {
     @Test
     void cycleLimit1() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .cycleLimit(1).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch * 2);
         assertMatchesReference("tutorial-cycle_limit-1", scheduler, lrPerEpoch);
@@ -127,7 +127,7 @@ class TutorialCellsTest {
     @Test
     void cycleLimit2() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .cycleLimit(2).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch * 2);
         assertMatchesReference("tutorial-cycle_limit-2", scheduler, lrPerEpoch);
@@ -138,7 +138,7 @@ class TutorialCellsTest {
     @Test
     void tInEpochsFalse() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .tInEpochs(false).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, numEpoch);
         assertMatchesReference("tutorial-t_in_epochs-false", scheduler, lrPerEpoch);
@@ -152,7 +152,7 @@ class TutorialCellsTest {
     @Test
     void legacyNoise() {
         int numEpoch = 50;
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, numEpoch).profile(Profile.TIMM_0_4)
                 .noiseRangeT(10).noisePct(0.3).lrMin(1e-6).decayRate(0.5).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, 120);
         assertMatchesReference("legacy-noise", scheduler, lrPerEpoch);
@@ -160,7 +160,7 @@ class TutorialCellsTest {
 
     @Test
     void legacyLrMinDecay() {
-        LRScheduler scheduler = TanhLRScheduler.builder(optimizer, 20).profile(Profile.TIMM_0_4)
+        TimeScheduler scheduler = TanhLRScheduler.builder(optimizer, 20).profile(Profile.TIMM_0_4)
                 .lrMin(1e-5).decayRate(0.5).cycleLimit(3).tMul(1.5).build();
         List<Optional<double[]>> lrPerEpoch = getLrPerEpoch(scheduler, 90);
         assertMatchesReference("legacy-lr_min-decay", scheduler, lrPerEpoch);
@@ -223,7 +223,7 @@ class TutorialCellsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void assertMatchesReference(String id, LRScheduler scheduler, List<Optional<double[]>> lrPerEpoch) {
+    private void assertMatchesReference(String id, TimeScheduler scheduler, List<Optional<double[]>> lrPerEpoch) {
         Map<String, Object> c = reference(id);
         assertEquals("0.4", c.get("timm"), id);
         assertEquals("step", c.get("drive"), id);
@@ -251,7 +251,7 @@ class TutorialCellsTest {
         // lrs: the same scheduler stepped at each epoch of the trace writes what the reference wrote
         List<Object> lrs = new ArrayList<>();
         for (Object t : ts) {
-            scheduler.step(((Number) t).longValue(), null);
+            scheduler.step(((Number) t).longValue());
             lrs.add(list(optimizer.lrs()));
         }
         String d2 = Golden.compare("lrs", c.get("lrs"), lrs, s, false);

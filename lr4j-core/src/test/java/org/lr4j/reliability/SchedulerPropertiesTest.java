@@ -16,7 +16,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.lr4j.driver.LRScheduler;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.schedule.TimeScheduler;
 import org.lr4j.reliability.Specs.Spec;
 import org.lr4j.schedule.Profile;
 import org.lr4j.state.SchedulerState;
@@ -103,7 +104,7 @@ class SchedulerPropertiesTest {
     @Property(tries = 400)
     void everyValueIsFiniteAndBetweenTheFloorAndThePeak(@ForAll("pure") Spec spec, @ForAll("ts") List<Long> ts,
             @ForAll Random random) {
-        LRScheduler s = spec.build();
+        TimeScheduler s = spec.buildPure();
         double[] base = s.baseValues();
         List<Long> all = new ArrayList<>(ts);
         all.addAll(cycleBoundaries(spec, random, 16));
@@ -122,8 +123,8 @@ class SchedulerPropertiesTest {
             assertEquals(spec.tInEpochs(), epochValues.isPresent());
             assertEquals(!spec.tInEpochs(), updateValues.isPresent());
             assertArrayEquals(v, epochValues.orElseGet(updateValues::get));
-            s.step(t, null);
-            s.stepUpdate(t, null);
+            s.step(t);
+            s.stepUpdate(t);
             double[] lrs = s.groups().lrs();
             for (int g = 0; g < lrs.length; g++) {
                 double[] b = Specs.writtenBounds(spec, base[g], lrScale(spec, g));
@@ -146,7 +147,7 @@ class SchedulerPropertiesTest {
      */
     @Property(tries = 150)
     void farOutInManyCyclesEveryValueIsStillFinite(@ForAll("farCycles") Spec spec, @ForAll Random random) {
-        LRScheduler s = spec.build();
+        TimeScheduler s = spec.buildPure();
         double base = s.baseValues()[0];
         double[] b = Specs.pureBounds(spec, base);
         for (long t : cycleBoundaries(spec, random, 100)) {
@@ -163,8 +164,7 @@ class SchedulerPropertiesTest {
         double[] base = s.baseValues();
         for (int i = 0; i < epochs.size(); i++) {
             long epoch = epochs.get(i);
-            s.step(epoch, metrics.get(i % metrics.size()));
-            s.stepUpdate(epoch, null);
+            call(s, epoch, metrics.get(i % metrics.size()));
             double[] lrs = s.groups().lrs();
             for (int g = 0; g < lrs.length; g++) {
                 double[] b = Specs.plateauBounds(spec, base[g], lrScale(spec, g));
@@ -178,13 +178,13 @@ class SchedulerPropertiesTest {
     @Property(tries = 200)
     void valuesDoNotDependOnTheOrderOfTheCalls(@ForAll("pure") Spec spec, @ForAll("ts") List<Long> ts,
             @ForAll Random random) {
-        LRScheduler first = spec.build();
+        TimeScheduler first = spec.buildPure();
         List<double[]> values = new ArrayList<>();
         List<double[]> written = new ArrayList<>();
         for (long t : ts) {
             values.add(first.lrAt(t));
-            first.step(t, null);
-            first.stepUpdate(t, null);
+            first.step(t);
+            first.stepUpdate(t);
             written.add(first.groups().lrs());
         }
         List<Integer> order = new ArrayList<>();
@@ -192,12 +192,12 @@ class SchedulerPropertiesTest {
             order.add(i);
         }
         Collections.shuffle(order, random);
-        LRScheduler second = spec.build();
+        TimeScheduler second = spec.buildPure();
         for (int i : order) {
             long t = ts.get(i);
             second.lrAt(random.nextLong() >>> 2); // an unrelated query in between changes nothing
-            second.step(t, null);
-            second.stepUpdate(t, null);
+            second.step(t);
+            second.stepUpdate(t);
             assertArrayEquals(written.get(i), second.groups().lrs(), () -> "step(" + t + ") for " + spec);
             assertArrayEquals(values.get(i), second.lrAt(t), () -> "lrAt(" + t + ") for " + spec);
             assertArrayEquals(values.get(i), first.lrAt(t), () -> "lrAt(" + t + ") again for " + spec);
@@ -231,8 +231,14 @@ class SchedulerPropertiesTest {
         }
     }
 
+    /** {@code step(t, metric)} and {@code stepUpdate(t, metric)}; without the metric when it is null. */
     private static void call(LRScheduler s, long t, Double metric) {
-        s.step(t, metric);
-        s.stepUpdate(t, metric);
+        if (metric == null) {
+            s.step(t);
+            s.stepUpdate(t);
+        } else {
+            s.step(t, metric);
+            s.stepUpdate(t, metric);
+        }
     }
 }

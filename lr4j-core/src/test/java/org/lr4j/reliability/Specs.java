@@ -8,10 +8,11 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.factory.ReferenceCase;
-import org.lr4j.factory.ReferenceKwargs;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.internal.replay.ReferenceCase;
+import org.lr4j.python.TimmKwargs;
 import org.lr4j.schedule.Profile;
+import org.lr4j.schedule.TimeScheduler;
 
 /**
  * Randomly drawn valid scheduler configurations (jqwik arbitraries), as timm's keyword arguments plus
@@ -21,11 +22,16 @@ final class Specs {
     private Specs() {
     }
 
-    /** A scheduler configuration: what {@code ReferenceKwargs.create} takes. */
+    /** A scheduler configuration: what {@code TimmKwargs.create} takes. */
     record Spec(String scheduler, Profile profile, Map<String, Object> kwargs, List<Object> groups) {
         /** A fresh scheduler on fresh groups. */
         LRScheduler build() {
-            return ReferenceKwargs.create(scheduler, profile, kwargs, ReferenceCase.groups(groups));
+            return TimmKwargs.create(scheduler, profile, kwargs, ReferenceCase.groups(groups));
+        }
+
+        /** {@link #build()} for a time-driven scheduler (every one but plateau). */
+        TimeScheduler buildPure() {
+            return (TimeScheduler) build();
         }
 
         boolean tInEpochs() {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.TimeScheduler;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.noise.Noise;
 import org.lr4j.noise.NoiseRange;
 import org.lr4j.noise.NoiseType;
@@ -42,7 +42,7 @@ class ThreadSafetyTest {
         assertEquals(true, pool.awaitTermination(30, TimeUnit.SECONDS));
     }
 
-    private static List<LRScheduler> schedulers() {
+    private static List<TimeScheduler> schedulers() {
         return List.of(
                 TanhLRScheduler.builder(ParamGroupList.of(0.1, 0.02), 50).cycleMul(1.5).cycleLimit(40).cycleDecay(0.7)
                         .warmupT(5).warmupLrInit(1e-4).noiseRangeT(10).build(),
@@ -81,7 +81,7 @@ class ThreadSafetyTest {
         return out;
     }
 
-    private static double[][] sequential(LRScheduler s, long[] ts) {
+    private static double[][] sequential(TimeScheduler s, long[] ts) {
         double[][] out = new double[ts.length][];
         for (int i = 0; i < ts.length; i++) {
             out[i] = s.values(ts[i], s.tInEpochs()).orElseThrow();
@@ -92,7 +92,7 @@ class ThreadSafetyTest {
     @Test
     void concurrentQueriesOnOneSchedulerGiveTheSequentialValues() throws Exception {
         long[] ts = ts();
-        for (LRScheduler s : schedulers()) {
+        for (TimeScheduler s : schedulers()) {
             double[][] expected = sequential(s, ts);
             List<double[][]> results = onAllThreads(() -> {
                 double[][] out = new double[ts.length][];
@@ -138,7 +138,7 @@ class ThreadSafetyTest {
     @Test
     void queriesWhileAnotherThreadStepsAndRestoresSeeTheValuesOfEitherState() throws Exception {
         long[] ts = ts();
-        LRScheduler s = TanhLRScheduler.builder(ParamGroupList.of(0.1, 0.2), 50).cycleLimit(10).build();
+        TimeScheduler s = TanhLRScheduler.builder(ParamGroupList.of(0.1, 0.2), 50).cycleLimit(10).build();
         SchedulerState original = s.state();
         SchedulerState doubled = new SchedulerState("tanh", List.of(0.2, 0.4), original.lrs(), null);
         double[][] before = sequential(s, ts);
@@ -149,7 +149,7 @@ class ThreadSafetyTest {
         Future<?> driver = pool.submit(() -> {
             long t = 0;
             while (!done.get()) {
-                s.step(t++ % 700, null);
+                s.step(t++ % 700);
                 s.restore(t % 2 == 0 ? doubled : original);
             }
             return null;

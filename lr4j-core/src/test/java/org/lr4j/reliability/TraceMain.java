@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.lr4j.factory.ReferenceCase;
+import org.lr4j.internal.replay.ReferenceCase;
 
 /**
  * Computes reference cases (one JSON object a line, the golden files' format) and writes each result as

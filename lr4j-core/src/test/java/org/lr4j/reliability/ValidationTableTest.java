@@ -21,14 +21,15 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
-import org.lr4j.factory.ReferenceCase;
-import org.lr4j.factory.ReferenceKwargs;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.internal.replay.ReferenceCase;
+import org.lr4j.python.TimmKwargs;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
 import org.lr4j.schedule.CyclicLRScheduler;
 import org.lr4j.schedule.Profile;
+import org.lr4j.schedule.TimeScheduler;
 import org.lr4j.state.PlateauState;
 import org.lr4j.state.SchedulerState;
 
@@ -88,7 +89,7 @@ class ValidationTableTest {
     }
 
     static LRScheduler create(String sched, Map<String, Object> kwargs, List<Object> groups) {
-        return ReferenceKwargs.create(sched, Profile.CURRENT, kwargs, ReferenceCase.groups(groups));
+        return TimmKwargs.create(sched, Profile.CURRENT, kwargs, ReferenceCase.groups(groups));
     }
 
     /** The scheduler's keyword arguments with {@code kv} added (a null value removes the key). */
@@ -111,7 +112,7 @@ class ValidationTableTest {
         return sched -> () -> {
             Map<String, Object> k = m("t_initial", 10);
             k.putAll(m(kv));
-            ReferenceKwargs.create(sched, Profile.TIMM_0_4, k, ReferenceCase.groups(oneGroup()));
+            TimmKwargs.create(sched, Profile.TIMM_0_4, k, ReferenceCase.groups(oneGroup()));
         };
     }
 
@@ -309,10 +310,10 @@ class ValidationTableTest {
                 "param_groups[0].initial_lr must keep every learning rate finite, got 1.0E300 (peak Infinity)",
                 groups(List.of(m("lr", 1e300, "lr_scale", 1e10)))));
         // calls
-        r.add(new Row(ALL, "step(epoch)", "-1", "epoch must be >= 0, got -1", call(s -> s.step(-1, null))));
+        r.add(new Row(ALL, "step(epoch)", "-1", "epoch must be >= 0, got -1", call(s -> s.step(-1))));
         r.add(new Row(ALL, "step_update(num_updates)", "-1", "num_updates must be >= 0, got -1",
-                call(s -> s.stepUpdate(-1, null))));
-        r.add(new Row(PURE, "lr_at(t), values(t)", "-1", "t must be >= 0, got -1", call(s -> s.lrAt(-1))));
+                call(s -> s.stepUpdate(-1))));
+        r.add(new Row(PURE, "lr_at(t), values(t)", "-1", "t must be >= 0, got -1", call(s -> ((TimeScheduler) s).lrAt(-1))));
         r.add(new Row(CYCLIC, "cycle_length(cycles)", "-1", "cycles must be >= 0, got -1",
                 call(s -> ((CyclicLRScheduler) s).cycleLength(-1))));
         r.add(new Row(CYCLIC, "cycle_length()", "t_initial=10^18, cycle_limit=100",

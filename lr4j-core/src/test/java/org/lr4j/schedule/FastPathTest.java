@@ -1,5 +1,6 @@
 package org.lr4j.schedule;
 
+import org.lr4j.internal.FastMath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.state.SchedulerState;
 
 /**
@@ -22,7 +23,7 @@ class FastPathTest {
         double worst = 0;
         for (int k = -400_000; k <= 400_000; k++) {
             double x = k * 1e-4;
-            double diff = Math.abs(TanhLRScheduler.oneMinusTanh(x) - (1 - StrictMath.tanh(x)));
+            double diff = Math.abs(FastMath.oneMinusTanh(x) - (1 - StrictMath.tanh(x)));
             worst = Math.max(worst, diff);
         }
         assertTrue(worst <= Math.ulp(2.0), "worst difference " + worst);
@@ -35,33 +36,33 @@ class FastPathTest {
         for (int i = 0; i < 2_000_000; i++) {
             double y = (random.nextDouble() * 2 - 1) * (i % 2 == 0 ? 30 : 700);
             double strict = StrictMath.exp(y);
-            assertTrue(Math.abs(TanhLRScheduler.exp(y) - strict) <= 2 * Math.ulp(strict), "y=" + y);
+            assertTrue(Math.abs(FastMath.exp(y) - strict) <= 2 * Math.ulp(strict), "y=" + y);
         }
-        assertEquals(1.0, TanhLRScheduler.exp(0.0));
-        assertEquals(Math.E, TanhLRScheduler.exp(1.0));
-        assertEquals(StrictMath.exp(700), TanhLRScheduler.exp(700), 2 * Math.ulp(StrictMath.exp(700)));
-        assertEquals(StrictMath.exp(-700), TanhLRScheduler.exp(-700), 2 * Math.ulp(StrictMath.exp(-700)));
+        assertEquals(1.0, FastMath.exp(0.0));
+        assertEquals(Math.E, FastMath.exp(1.0));
+        assertEquals(StrictMath.exp(700), FastMath.exp(700), 2 * Math.ulp(StrictMath.exp(700)));
+        assertEquals(StrictMath.exp(-700), FastMath.exp(-700), 2 * Math.ulp(StrictMath.exp(-700)));
         // outside |y| <= 700 it is StrictMath.exp itself
         for (double y : new double[] {700.5, 709.7, 710, -745, -746, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY, Double.NaN}) {
-            assertEquals(StrictMath.exp(y), TanhLRScheduler.exp(y), "y=" + y);
+            assertEquals(StrictMath.exp(y), FastMath.exp(y), "y=" + y);
         }
     }
 
     @Test
     void oneMinusTanhExamplesAndLimits() {
-        assertEquals(1.0, TanhLRScheduler.oneMinusTanh(0.0));
-        assertEquals(1.0, TanhLRScheduler.oneMinusTanh(-0.0));
-        assertEquals(1.9999983369439445, TanhLRScheduler.oneMinusTanh(-7));
+        assertEquals(1.0, FastMath.oneMinusTanh(0.0));
+        assertEquals(1.0, FastMath.oneMinusTanh(-0.0));
+        assertEquals(1.9999983369439445, FastMath.oneMinusTanh(-7));
         assertEquals(1.9999983369439447, 1 - StrictMath.tanh(-7));
-        assertEquals(0.0, TanhLRScheduler.oneMinusTanh(1000));
-        assertEquals(2.0, TanhLRScheduler.oneMinusTanh(-1000));
-        assertEquals(0.0, TanhLRScheduler.oneMinusTanh(Double.POSITIVE_INFINITY));
-        assertEquals(2.0, TanhLRScheduler.oneMinusTanh(Double.NEGATIVE_INFINITY));
-        assertTrue(Double.isNaN(TanhLRScheduler.oneMinusTanh(Double.NaN)));
+        assertEquals(0.0, FastMath.oneMinusTanh(1000));
+        assertEquals(2.0, FastMath.oneMinusTanh(-1000));
+        assertEquals(0.0, FastMath.oneMinusTanh(Double.POSITIVE_INFINITY));
+        assertEquals(2.0, FastMath.oneMinusTanh(Double.NEGATIVE_INFINITY));
+        assertTrue(Double.isNaN(FastMath.oneMinusTanh(Double.NaN)));
         // where tanh(x) rounds to 1 the rewrite keeps the tail: 1 - tanh(20) = 2 e^-40 / (1 + e^-40)
         assertEquals(0.0, 1 - StrictMath.tanh(20));
-        assertEquals(2 * StrictMath.exp(-40), TanhLRScheduler.oneMinusTanh(20), 1e-30);
+        assertEquals(2 * StrictMath.exp(-40), FastMath.oneMinusTanh(20), 1e-30);
     }
 
     @Test
@@ -109,15 +110,15 @@ class FastPathTest {
                 double tCurr = t - tInitial * i;
                 double expected = 0.001 + 0.5 * (0.1 - 0.001) * (1 + Math.cos(Math.PI * tCurr / tInitial));
                 assertEquals(expected, s.lrAt(t, 0), "t_initial " + tInitial + ", t " + t);
-                s.stepUpdate(t, null);
+                s.stepUpdate(t);
                 assertEquals(expected, groups.lr(0), "driver, t_initial " + tInitial + ", t " + t);
             }
         }
     }
 
     /** Builders over fresh groups (three groups, one with lr_scale) covering every branch of the fast path. */
-    private static List<Function<ParamGroupList, AbstractLRScheduler>> configurations() {
-        List<Function<ParamGroupList, AbstractLRScheduler>> out = new ArrayList<>();
+    private static List<Function<ParamGroupList, AbstractTimeScheduler>> configurations() {
+        List<Function<ParamGroupList, AbstractTimeScheduler>> out = new ArrayList<>();
         for (double mul : new double[] {1.0, 2.0, 0.5}) {
             for (double decay : new double[] {1.0, 0.5}) {
                 for (long warmup : new long[] {0, 7}) {
@@ -162,10 +163,10 @@ class FastPathTest {
         return ParamGroupList.of(ParamGroup.of(0.1), ParamGroup.of(0.05).lrScale(0.5), ParamGroup.of(0.02));
     }
 
-    private static void assertStepEqualsPureValues(AbstractLRScheduler s, ParamGroupList groups, String label) {
+    private static void assertStepEqualsPureValues(AbstractTimeScheduler s, ParamGroupList groups, String label) {
         double[] scale = {1.0, 0.5, 1.0};
         for (long t : times()) {
-            s.stepUpdate(t, null);
+            s.stepUpdate(t);
             for (int g = 0; g < 3; g++) {
                 double pure = s.lrAt(t, g);
                 double expected = s.profile() == Profile.CURRENT && g == 1 ? pure * scale[g] : pure;
@@ -177,9 +178,9 @@ class FastPathTest {
     @Test
     void driverStepsWriteExactlyThePureValues() {
         int n = 0;
-        for (Function<ParamGroupList, AbstractLRScheduler> make : configurations()) {
+        for (Function<ParamGroupList, AbstractTimeScheduler> make : configurations()) {
             ParamGroupList groups = threeGroups();
-            AbstractLRScheduler s = make.apply(groups);
+            AbstractTimeScheduler s = make.apply(groups);
             assertStepEqualsPureValues(s, groups, "configuration " + n + " " + s);
             n++;
         }
@@ -188,10 +189,10 @@ class FastPathTest {
 
     @Test
     void driverStepsFollowRestoredBaseValues() {
-        for (Function<ParamGroupList, AbstractLRScheduler> make : configurations()) {
+        for (Function<ParamGroupList, AbstractTimeScheduler> make : configurations()) {
             ParamGroupList groups = threeGroups();
-            AbstractLRScheduler s = make.apply(groups);
-            s.stepUpdate(50, null);
+            AbstractTimeScheduler s = make.apply(groups);
+            s.stepUpdate(50);
             SchedulerState state = s.state();
             List<Double> bases = List.of(0.4, 0.2, 0.8);
             s.restore(new SchedulerState(state.scheduler(), bases, state.lrs(), null));
@@ -205,7 +206,7 @@ class FastPathTest {
         ParamGroupList groups = threeGroups();
         TanhLRScheduler s = TanhLRScheduler.builder(groups, 100).tInEpochs(false).noiseRangeT(10, 60).build();
         for (long t = 0; t < 120; t++) {
-            s.stepUpdate(t, null);
+            s.stepUpdate(t);
             double v = s.lrAt(t, 2);
             double expected = s.noise().appliesAt(t) ? v + v * s.noise().sample(t) : v;
             assertEquals(expected, groups.lr(2), "t=" + t);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
 
 class TanhLRSchedulerTest {
     private static TanhLRScheduler tanh(long tInitial, Consumer<TanhLRScheduler.Builder> options) {
@@ -22,11 +22,11 @@ class TanhLRSchedulerTest {
         ParamGroupList groups = ParamGroupList.of(0.1);
         TanhLRScheduler s = TanhLRScheduler.builder(groups, 50).build();
         // 0.5 * 0.1 * (1 - tanh(-7)); lr4j's 1 - tanh is 2 / (1 + exp(2x)), one ulp below timm's
-        // 0.09999991684719724 here, as TanhLRScheduler.oneMinusTanh documents
+        // 0.09999991684719724 here, as FastMath.oneMinusTanh documents
         assertEquals(0.09999991684719722, s.lrAt(0)[0]);
         assertEquals(0.050000000000000044, s.lrAt(35)[0]);
         assertEquals(0.0, s.lrAt(50)[0]);
-        s.step(35, null);
+        s.step(35);
         assertEquals(0.050000000000000044, groups.lr(0));
     }
 
@@ -62,8 +62,8 @@ class TanhLRSchedulerTest {
                 () -> TanhLRScheduler.builder(ParamGroupList.of(0.1), 10).initialize(false).build());
         assertMessage("param_groups[1].lr must be given, got none",
                 () -> TanhLRScheduler.builder(ParamGroupList.of(ParamGroup.of(0.1), ParamGroup.empty()), 10).build());
-        assertMessage("epoch must be >= 0, got -1", () -> tanh(10, b -> { }).step(-1, null));
-        assertMessage("num_updates must be >= 0, got -5", () -> tanh(10, b -> b.tInEpochs(false)).stepUpdate(-5, null));
+        assertMessage("epoch must be >= 0, got -1", () -> tanh(10, b -> { }).step(-1));
+        assertMessage("num_updates must be >= 0, got -5", () -> tanh(10, b -> b.tInEpochs(false)).stepUpdate(-5));
     }
 
     private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
@@ -141,9 +141,9 @@ class TanhLRSchedulerTest {
     void modeDecidesWhichCallActs() {
         ParamGroupList g = ParamGroupList.of(0.1);
         TanhLRScheduler s = TanhLRScheduler.builder(g, 100).tInEpochs(false).build();
-        s.step(70, null);
+        s.step(70);
         assertEquals(0.1, g.lr(0), "step does nothing in update mode");
-        s.stepUpdate(70, null);
+        s.stepUpdate(70);
         assertEquals(s.lrAt(70)[0], g.lr(0));
         assertTrue(s.epochValues(3).isEmpty(), "the tutorial prints None");
         assertArrayEquals(s.lrAt(3), s.updateValues(3).orElseThrow());
@@ -153,10 +153,10 @@ class TanhLRSchedulerTest {
     void lrScaleIsAppliedOnWriteButNotIn04() {
         ParamGroupList g = ParamGroupList.of(ParamGroup.of(0.1), ParamGroup.of(0.1).lrScale(0.5));
         TanhLRScheduler s = TanhLRScheduler.builder(g, 50).build();
-        s.step(10, null);
+        s.step(10);
         assertEquals(g.lr(0) * 0.5, g.lr(1), 1e-18);
         ParamGroupList g4 = ParamGroupList.of(ParamGroup.of(0.1), ParamGroup.of(0.1).lrScale(0.5));
-        TanhLRScheduler.builder(g4, 50).profile(Profile.TIMM_0_4).build().step(10, null);
+        TanhLRScheduler.builder(g4, 50).profile(Profile.TIMM_0_4).build().step(10);
         assertEquals(g4.lr(0), g4.lr(1));
     }
 
@@ -177,11 +177,11 @@ class TanhLRSchedulerTest {
     void callsInAnyOrderGiveTheSameValues() {
         ParamGroupList g = ParamGroupList.of(0.1);
         TanhLRScheduler s = TanhLRScheduler.builder(g, 30).noiseRangeT(5).cycleLimit(3).build();
-        s.step(17, null);
+        s.step(17);
         double first = g.lr(0);
-        s.step(3, null);
-        s.step(80, null);
-        s.step(17, null);
+        s.step(3);
+        s.step(80);
+        s.step(17);
         assertEquals(first, g.lr(0));
     }
 }

@@ -10,8 +10,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.lr4j.driver.ParamGroupArray;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroupArray;
+import org.lr4j.group.ParamGroups;
 
 /**
  * A DJL model's trainable parameters split into named groups, each with its own live learning rate,

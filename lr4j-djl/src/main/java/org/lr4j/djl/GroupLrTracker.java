@@ -1,7 +1,7 @@
 package org.lr4j.djl;
 
 import ai.djl.training.tracker.ParameterTracker;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.group.ParamGroups;
 
 /**
  * The adapter between an lr4j scheduler and a DJL optimizer: DJL optimizers call

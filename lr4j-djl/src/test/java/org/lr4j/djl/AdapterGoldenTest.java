@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
@@ -26,7 +27,7 @@ import org.lr4j.factory.SchedulerFactory;
 /**
  * The adapter against the reference traces: every train.py-driven case of the golden files
  * ({@code lr4j-core/src/test/resources/golden}) is run on real DJL optimizers (the seven names in turn),
- * one parameter per group, driven by {@link ScheduleDriver} as the trainer drives it. The learning rate
+ * one parameter per group, driven by {@link TrainLoop} as the trainer drives it. The learning rate
  * each optimizer reads through the tracker, for every parameter and every update, equals (as a float) the
  * reference's rate of the parameter's group (epoch_lrs, or update_lrs with sched_on_updates); the groups'
  * own rates at each epoch start equal epoch_lrs to the golden tolerance; and the optimizer's
@@ -123,7 +124,7 @@ class AdapterGoldenTest {
             CreatedScheduler created = SchedulerFactory.create(config, groups, upe);
             assertEquals(((Number) c.get("num_epochs")).longValue(), created.numEpochs(), "num_epochs");
             Optimizer optimizer = Optimizers.create(opt, groups, recording, 0.9, 0);
-            ScheduleDriver driver = new ScheduleDriver(created.scheduler(), config.schedOnUpdates(), upe);
+            TrainLoop driver = TrainLoop.of(created.scheduler(), upe);
             driver.resume(0);
             long update = 0;
             for (long e = 0; e < created.numEpochs() && e < errorAt; e++) {
@@ -144,11 +145,15 @@ class AdapterGoldenTest {
                                 "update " + update + " group " + g);
                         assertEquals(update, a.numUpdate(), "numUpdate");
                     }
-                    driver.afterUpdate(null);
+                    driver.afterUpdate();
                 }
                 Object m = metrics == null || e >= metrics.size() ? null : metrics.get((int) e);
                 Double metric = m == null ? null : m instanceof Number num ? num.doubleValue() : Double.NaN;
-                driver.endEpoch(e, metric);
+                if (metric == null) {
+                    driver.endEpoch(e);
+                } else {
+                    driver.endEpoch(e, metric);
+                }
             }
         }
     }

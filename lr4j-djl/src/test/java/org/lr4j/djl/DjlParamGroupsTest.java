@@ -83,7 +83,7 @@ class DjlParamGroupsTest {
                 .group("rest", 1e-4, DjlParamGroups.ALL)
                 .build(linear.getParameters());
         TanhLRScheduler s = TanhLRScheduler.builder(g, 10).build();
-        s.step(3, null);
+        s.step(3);
         double[] values = s.lrAt(3);
         assertEquals((float) (values[0] * 2.0), g.tracker().getNewValue(id("bias"), 1));
         assertEquals((float) values[1], g.tracker().getNewValue(id("weight"), 1));

@@ -1,14 +1,15 @@
 package org.lr4j.plot;
 
 import java.util.function.Function;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.schedule.TimeScheduler;
+import org.lr4j.group.ParamGroupList;
 
 /**
  * Turns a scheduler into an {@link LrSeries} over {@code t = 0, 1, ..., n - 1}.
  *
  * <ul>
- *   <li>{@link #values(String, LRScheduler, long)}: the pure schedule, {@code lrAt(t)} of one group (no
+ *   <li>{@link #values(String, TimeScheduler, long)}: the pure schedule, {@code lrAt(t)} of one group (no
  *       noise, no {@code lr_scale}), whatever the scheduler's mode; the scheduler and its groups are not
  *       touched.</li>
  *   <li>{@link #received(String, Function, ParamGroupList, long)}: what the groups receive, noise and
@@ -19,7 +20,7 @@ import org.lr4j.driver.ParamGroupList;
  *
  * <p>Example (asserted by {@code ScheduleSeriesTest}), the tutorial's first scheduler:
  * <pre>{@code
- * LRScheduler s = TanhLRScheduler.builder(ParamGroupList.of(1e-4), 50).profile(Profile.TIMM_0_4).build();
+ * TimeScheduler s = TanhLRScheduler.builder(ParamGroupList.of(1e-4), 50).profile(Profile.TIMM_0_4).build();
  * LrSeries tanh = ScheduleSeries.values("t_mul=1", s, 150);
  * tanh.x()[50];   // 50.0
  * tanh.y()[0];    // 9.999938558253979E-5
@@ -39,7 +40,7 @@ public final class ScheduleSeries {
      * @throws IllegalArgumentException when {@code n} is out of {@code 1..MAX_POINTS}, or the label is blank
      * @throws UnsupportedOperationException for plateau, whose values depend on metrics
      */
-    public static LrSeries values(String label, LRScheduler scheduler, long n) {
+    public static LrSeries values(String label, TimeScheduler scheduler, long n) {
         return values(label, scheduler, n, 0);
     }
 
@@ -50,7 +51,7 @@ public final class ScheduleSeries {
      *     a group of the scheduler, the scheduler is null or the label is blank
      * @throws UnsupportedOperationException for plateau, whose values depend on metrics
      */
-    public static LrSeries values(String label, LRScheduler scheduler, long n, int group) {
+    public static LrSeries values(String label, TimeScheduler scheduler, long n, int group) {
         if (scheduler == null) {
             throw new IllegalArgumentException("scheduler must not be null");
         }
@@ -102,9 +103,9 @@ public final class ScheduleSeries {
         boolean epochs = scheduler.tInEpochs();
         for (int t = 0; t < count; t++) {
             if (epochs) {
-                scheduler.step(t, null);
+                scheduler.step(t);
             } else {
-                scheduler.stepUpdate(t, null);
+                scheduler.stepUpdate(t);
             }
             x[t] = t;
             y[t] = fresh.lr(group);

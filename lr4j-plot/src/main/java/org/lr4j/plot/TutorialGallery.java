@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.schedule.TimeScheduler;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.TanhLRScheduler;
 
@@ -58,7 +59,7 @@ public final class TutorialGallery {
         return b.build();
     }
 
-    private static Cell single(String name, String params, String what, LRScheduler s, int epochs) {
+    private static Cell single(String name, String params, String what, TimeScheduler s, int epochs) {
         String title = "TanhLRScheduler(" + params + "), timm 0.4";
         LrSeries series = ScheduleSeries.values(params, s, epochs);
         return new Cell(name, describe(params, epochs, "epochs") + ": " + what,
@@ -110,7 +111,7 @@ public final class TutorialGallery {
         cells.add(single("cycle_limit-2", "cycle_limit=2", "two cycles, the second restarting at epoch 50",
                 tanh().cycleLimit(2).build(), n * 2));
 
-        LRScheduler updates = tanh().tInEpochs(false).build();
+        TimeScheduler updates = tanh().tInEpochs(false).build();
         cells.add(new Cell("t_in_epochs-false",
                 describe("t_in_epochs=False", n, "updates")
                         + ": get_epoch_values gives None at every epoch; the schedule counts updates instead",
@@ -127,7 +128,7 @@ public final class TutorialGallery {
                 chart("TanhLRScheduler(t_initial=50): the tutorial's 0.4 defaults and current timm", "epoch", false,
                         old, current)));
 
-        Function<ParamGroupList, LRScheduler> noisy = g -> tanh(g, n).noiseRangeT(10).noisePct(0.3).lrMin(1e-6)
+        Function<ParamGroupList, TimeScheduler> noisy = g -> tanh(g, n).noiseRangeT(10).noisePct(0.3).lrMin(1e-6)
                 .decayRate(0.5).build();
         LrSeries received = ScheduleSeries.received("with noise from epoch 10 (what the group receives)", noisy,
                 ParamGroupList.of(LR), 120);
@@ -139,7 +140,7 @@ public final class TutorialGallery {
                 chart("noise_range_t=10, noise_pct=0.3 (lr_min=1e-6, decay_rate=0.5), timm 0.4", "epoch", false,
                         received, pure)));
 
-        LRScheduler lrMinDecay = tanh(ParamGroupList.of(LR), 20).lrMin(1e-5).decayRate(0.5).cycleLimit(3)
+        TimeScheduler lrMinDecay = tanh(ParamGroupList.of(LR), 20).lrMin(1e-5).decayRate(0.5).cycleLimit(3)
                 .tMul(1.5).build();
         cells.add(new Cell("lr_min-decay",
                 "TanhLRScheduler(lr=1e-4, t_initial=20, lr_min=1e-5, decay_rate=0.5, cycle_limit=3, t_mul=1.5), "

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.TanhLRScheduler;
 
@@ -108,7 +108,7 @@ class TutorialGalleryTest {
                 .noisePct(0.3).lrMin(1e-6).decayRate(0.5).build();
         double[] received = noise.get(0).y();
         for (int t = 0; t < 120; t++) {
-            s.step(t, null);
+            s.step(t);
             assertEquals(groups.lr(0), received[t], "t=" + t);
         }
         assertArrayEquals(values(s, 120), noise.get(1).y());

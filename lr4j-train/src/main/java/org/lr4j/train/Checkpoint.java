@@ -1,6 +1,5 @@
 package org.lr4j.train;
 
-import org.lr4j.djl.SchedulerStateJson;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -22,6 +21,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.lr4j.state.AtomicFiles;
 import org.lr4j.state.SchedulerState;
+import org.lr4j.state.StateJson;
 
 /**
  * A training checkpoint ({@code last.ckpt}, {@code best.ckpt} in the run folder): a ZIP file holding
@@ -82,7 +82,7 @@ public record Checkpoint(long epoch, long numUpdates, String model, List<String>
         meta.add("classes", GSON.toJsonTree(classes));
         meta.addProperty("img_size", imgSize);
         meta.addProperty("opt", opt);
-        meta.add("scheduler_state", SchedulerStateJson.toJson(schedulerState));
+        meta.add("scheduler_state", JsonParser.parseString(StateJson.toJson(schedulerState)));
         meta.addProperty("best_epoch", bestEpoch);
         meta.addProperty("best_metric", Double.isNaN(bestMetric) ? null : bestMetric);
         meta.add("args", GSON.toJsonTree(args));
@@ -140,7 +140,7 @@ public record Checkpoint(long epoch, long numUpdates, String model, List<String>
             }
             SchedulerState state;
             try {
-                state = SchedulerStateJson.fromJson(field(m, "scheduler_state", file));
+                state = StateJson.fromJson(field(m, "scheduler_state", file).toString());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("checkpoint " + file + ": " + e.getMessage(), e);
             }

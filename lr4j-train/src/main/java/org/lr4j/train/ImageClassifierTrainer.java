@@ -2,7 +2,6 @@ package org.lr4j.train;
 
 import org.lr4j.djl.DjlParamGroups;
 import org.lr4j.djl.Optimizers;
-import org.lr4j.djl.ScheduleDriver;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -37,7 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.lr4j.driver.LRScheduler;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.factory.TrainLoop;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
@@ -61,7 +61,7 @@ import org.lr4j.state.AtomicFiles;
  *       ({@code summary.csv}); checkpoint {@code last.ckpt}, and {@code best.ckpt} when the eval metric
  *       is the best so far (higher for top1/top5, lower for loss). Every file is written atomically.</li>
  *   <li>Resume ({@link TrainConfig#resume()}): model parameters, scheduler state and counters from the
- *       checkpoint, then train.py's resume call ({@code TrainDrive.resume}), continuing at the
+ *       checkpoint, then train.py's resume call ({@code TrainLoop.resume}), continuing at the
  *       checkpoint's epoch in its run folder; summary rows of epochs not yet checkpointed are dropped, so
  *       every epoch appears once. See {@link Checkpoint} for what of the optimizer is restored.</li>
  * </ol>
@@ -178,7 +178,7 @@ public final class ImageClassifierTrainer {
                     throw new IllegalArgumentException("checkpoint " + config.resume() + ": " + e.getMessage(), e);
                 }
             }
-            ScheduleDriver driver = new ScheduleDriver(scheduler, sc.schedOnUpdates(), upe);
+            TrainLoop driver = TrainLoop.timed(scheduler, upe);
             driver.resume(startEpoch);
             Optimizer optimizer = Optimizers.create(sc.opt(), groups, config.momentum(), startEpoch * upe);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -210,7 +210,7 @@ public final class ImageClassifierTrainer {
         private final Trainer trainer;
         private final Block block;
         private final DjlParamGroups groups;
-        private final ScheduleDriver driver;
+        private final TrainLoop driver;
         private final TrainListener out;
         private final Path runDir;
         private final long upe;
@@ -222,7 +222,7 @@ public final class ImageClassifierTrainer {
         private long trainNanos;
 
         Loop(TrainConfig config, ImageDataset data, Trainer trainer, Block block, DjlParamGroups groups,
-                ScheduleDriver driver, TrainListener out, Path runDir, long upe) {
+                TrainLoop driver, TrainListener out, Path runDir, long upe) {
             this.config = config;
             this.data = data;
             this.trainer = trainer;

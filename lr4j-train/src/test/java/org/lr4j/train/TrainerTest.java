@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.SchedulerConfig;
-import org.lr4j.factory.TrainDrive;
+import org.lr4j.factory.TrainLoop;
 
 /** Short end-to-end runs on a tiny generated image folder (3 classes, 16 x 16, 6 updates per epoch). */
 class TrainerTest {
@@ -86,7 +86,7 @@ class TrainerTest {
         });
 
         // the learning rates: the reference drive of the same flags on timm's two groups (48 train images / 8)
-        TrainDrive.Trace ref = TrainDrive.run(sc, ParamGroupList.of(0.05, 0.05), 6, null, 0);
+        TrainLoop.Trace ref = TrainLoop.run(sc, ParamGroupList.of(0.05, 0.05), 6, null, 0);
         List<SummaryRow> rows = SummaryCsv.read(out.resolve("summary.csv"));
         assertEquals(4, rows.size());
         for (int e = 0; e < 4; e++) {

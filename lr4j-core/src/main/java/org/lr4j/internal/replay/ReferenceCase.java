@@ -1,16 +1,21 @@
-package org.lr4j.factory;
+package org.lr4j.internal.replay;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroup;
-import org.lr4j.driver.ParamGroupList;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.internal.Args;
 import org.lr4j.internal.Checks;
 import org.lr4j.schedule.CyclicLRScheduler;
+import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.TrainLoop;
+import org.lr4j.python.TimmKwargs;
 import org.lr4j.schedule.Profile;
+import org.lr4j.schedule.TimeScheduler;
 
 /**
  * Computes a reference case (the format of the golden traces: a scheduler case with {@code scheduler},
@@ -59,25 +64,29 @@ public final class ReferenceCase {
         boolean onEpoch = drive.equals("step");
         List<?> ts = list("t", c.get("t"));
         List<?> metrics = c.get("metrics") == null ? null : list("metrics", c.get("metrics"));
-        LRScheduler s = ReferenceKwargs.create(scheduler, profile, kwargs, groups);
+        LRScheduler s = TimmKwargs.create(scheduler, profile, kwargs, groups);
         out.put("initial_lrs", toList(groups.lrs()));
         List<Object> lrs = new ArrayList<>();
         long[] tv = new long[ts.size()];
         for (int i = 0; i < ts.size(); i++) {
             tv[i] = Args.integer("t[" + i + "]", ts.get(i));
             Double metric = metric(metrics, i);
-            if (onEpoch) {
+            if (onEpoch && metric != null) {
                 s.step(tv[i], metric);
-            } else {
+            } else if (onEpoch) {
+                s.step(tv[i]);
+            } else if (metric != null) {
                 s.stepUpdate(tv[i], metric);
+            } else {
+                s.stepUpdate(tv[i]);
             }
             lrs.add(toList(groups.lrs()));
         }
         out.put("lrs", lrs);
-        if (!scheduler.equals("plateau")) {
+        if (s instanceof TimeScheduler pure) {
             List<Object> values = new ArrayList<>();
             for (long t : tv) {
-                Optional<double[]> v = s.values(t, onEpoch);
+                Optional<double[]> v = pure.values(t, onEpoch);
                 values.add(v.isPresent() ? toList(v.get()) : null);
             }
             out.put("values", values);
@@ -102,7 +111,7 @@ public final class ReferenceCase {
                 metrics.add(metric(m, i));
             }
         }
-        TrainDrive.Trace trace = TrainDrive.run(config, groups, upe, metrics, 0);
+        TrainLoop.Trace trace = TrainLoop.run(config, groups, upe, metrics, 0);
         out.put("num_epochs", trace.numEpochs());
         out.put("epoch_lrs", rows(trace.epochLrs()));
         if (config.schedOnUpdates()) {

@@ -2,30 +2,145 @@ package org.lr4j.factory;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
 
 /**
- * How timm's train.py drives a scheduler, without the training: the learning rate in effect during
- * epoch {@code e} is what the groups hold when the epoch starts; after each optimizer update
+ * timm's train.py loop around a scheduler, the one lr4j has: the learning rate in effect during epoch
+ * {@code e} is what the groups hold when the epoch starts; after each optimizer update
  * ({@code num_updates} counting from 1) train.py calls {@code step_update(num_updates, loss)}; at the end
  * of epoch {@code e} it calls {@code step(e + 1, eval_metric)}. Resuming at {@code start_epoch > 0}
  * first calls {@code step_update(start_epoch * updates_per_epoch)} (update mode) or
  * {@code step(start_epoch)}.
  *
- * <p>A real training loop (lr4j-djl) makes the same calls around real updates; this class records the
- * learning rates they produce.
+ * <p>A real training loop makes these calls through an instance, in its own order ({@link #resume(long)},
+ * then per epoch {@link #beginEpoch(long)}, {@link #afterUpdate()} after each update,
+ * {@link #endEpoch(long, double)}); {@link #drive} and {@link #run} make the same calls without the
+ * training and record the learning rates (the table, the plot, the replay).
  *
  * <p>Example (asserted by {@code FactoryTest}): {@code --sched step --epochs 40 --decay-epochs 10
  * --decay-rate 0.5 --warmup-epochs 0} on one group with {@code lr = 0.1} gives epoch rates 0.1 for
  * epochs 0..9, then 0.05 for epochs 10..19.
  */
-public final class TrainDrive {
+public final class TrainLoop {
     /** The most calls one drive may make ({@code epochs * updates_per_epoch}), to refuse runaway input. */
     public static final long MAX_UPDATES = 100_000_000L;
 
-    private TrainDrive() {
+    private final LRScheduler scheduler;
+    private final long updatesPerEpoch;
+    private final boolean timed;
+    private long numUpdates;
+    private long schedulerNanos;
+
+    private TrainLoop(LRScheduler scheduler, long updatesPerEpoch, boolean timed) {
+        this.scheduler = Checks.notNull("scheduler", scheduler);
+        this.updatesPerEpoch = Checks.positive("updates_per_epoch", updatesPerEpoch);
+        this.timed = timed;
+    }
+
+    /**
+     * The loop's calls on {@code scheduler}, whose mode ({@link LRScheduler#tInEpochs()}) is train.py's
+     * {@code --sched-on-updates}.
+     *
+     * @throws IllegalArgumentException when {@code updatesPerEpoch < 1}
+     */
+    public static TrainLoop of(LRScheduler scheduler, long updatesPerEpoch) {
+        return new TrainLoop(scheduler, updatesPerEpoch, false);
+    }
+
+    /**
+     * As {@link #of}, also adding up the time spent inside the scheduler's calls
+     * ({@link #schedulerNanos()}), to report the scheduler's share of a training step.
+     *
+     * @throws IllegalArgumentException when {@code updatesPerEpoch < 1}
+     */
+    public static TrainLoop timed(LRScheduler scheduler, long updatesPerEpoch) {
+        return new TrainLoop(scheduler, updatesPerEpoch, true);
+    }
+
+    /**
+     * train.py's resume call at {@code startEpoch} (see {@link #resume(LRScheduler, boolean, long, long)});
+     * the update count becomes {@code startEpoch * updates_per_epoch}.
+     *
+     * @throws IllegalArgumentException when {@code startEpoch < 0}
+     */
+    public void resume(long startEpoch) {
+        Checks.nonNegative("start_epoch", startEpoch);
+        long t0 = timed ? System.nanoTime() : 0;
+        resume(scheduler, !scheduler.tInEpochs(), startEpoch, updatesPerEpoch);
+        if (timed) {
+            schedulerNanos += System.nanoTime() - t0;
+        }
+        numUpdates = startEpoch * updatesPerEpoch;
+    }
+
+    /** Start of epoch {@code epoch}: {@code num_updates = epoch * updates_per_epoch}. */
+    public void beginEpoch(long epoch) {
+        numUpdates = epoch * updatesPerEpoch;
+    }
+
+    /**
+     * After an optimizer update: {@code step_update(++num_updates)}.
+     *
+     * @return the new update count
+     */
+    public long afterUpdate() {
+        if (timed) {
+            long t0 = System.nanoTime();
+            scheduler.stepUpdate(++numUpdates);
+            schedulerNanos += System.nanoTime() - t0;
+        } else {
+            scheduler.stepUpdate(++numUpdates);
+        }
+        return numUpdates;
+    }
+
+    /**
+     * After an optimizer update with the running loss: {@code step_update(++num_updates, loss)}.
+     *
+     * @return the new update count
+     */
+    public long afterUpdate(double loss) {
+        long t0 = timed ? System.nanoTime() : 0;
+        scheduler.stepUpdate(++numUpdates, loss);
+        if (timed) {
+            schedulerNanos += System.nanoTime() - t0;
+        }
+        return numUpdates;
+    }
+
+    /** End of epoch {@code epoch} without an eval metric: {@code step(epoch + 1)}. */
+    public void endEpoch(long epoch) {
+        long t0 = timed ? System.nanoTime() : 0;
+        scheduler.step(epoch + 1);
+        if (timed) {
+            schedulerNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** End of epoch {@code epoch}: {@code step(epoch + 1, metric)}. */
+    public void endEpoch(long epoch, double metric) {
+        long t0 = timed ? System.nanoTime() : 0;
+        scheduler.step(epoch + 1, metric);
+        if (timed) {
+            schedulerNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** Updates done so far. */
+    public long numUpdates() {
+        return numUpdates;
+    }
+
+    /** Nanoseconds spent inside the scheduler's calls so far (0 unless {@link #timed}). */
+    public long schedulerNanos() {
+        return schedulerNanos;
+    }
+
+    /** The scheduler driven. */
+    public LRScheduler scheduler() {
+        return scheduler;
     }
 
     /**
@@ -98,19 +213,24 @@ public final class TrainDrive {
             throw new IllegalArgumentException("epochs * updates_per_epoch must be <= " + MAX_UPDATES
                     + " to drive, got " + epochs + " * " + updatesPerEpoch);
         }
+        TrainLoop loop = of(s, updatesPerEpoch);
         ParamGroups groups = s.groups();
         boolean onUpdates = !s.tInEpochs();
         for (long epoch = startEpoch; epoch < endEpoch; epoch++) {
             listener.epochStart(epoch, groups.lrs());
-            long numUpdates = epoch * updatesPerEpoch;
+            loop.beginEpoch(epoch);
             for (long u = 0; u < updatesPerEpoch; u++) {
                 if (onUpdates) {
-                    listener.beforeUpdate(epoch, numUpdates, groups.lrs());
+                    listener.beforeUpdate(epoch, loop.numUpdates(), groups.lrs());
                 }
-                s.stepUpdate(++numUpdates, null);
+                loop.afterUpdate();
             }
             Double metric = metrics != null && epoch < metrics.size() ? metrics.get((int) epoch) : null;
-            s.step(epoch + 1, metric);
+            if (metric == null) {
+                loop.endEpoch(epoch);
+            } else {
+                loop.endEpoch(epoch, metric);
+            }
         }
     }
 
@@ -130,9 +250,9 @@ public final class TrainDrive {
     public static void resume(LRScheduler s, boolean schedOnUpdates, long startEpoch, long updatesPerEpoch) {
         if (startEpoch > 0) {
             if (schedOnUpdates) {
-                s.stepUpdate(startEpoch * updatesPerEpoch, null);
+                s.stepUpdate(startEpoch * updatesPerEpoch);
             } else {
-                s.step(startEpoch, null);
+                s.step(startEpoch);
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.lr4j.driver;
+package org.lr4j.group;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>{@code
  * ParamGroupList groups = ParamGroupList.of(0.1, 0.01);   // two groups
  * TanhLRScheduler s = TanhLRScheduler.builder(groups, 50).build();
- * s.step(10, null);
+ * s.step(10);
  * double lr = groups.lr(0);
  * }</pre>
  *

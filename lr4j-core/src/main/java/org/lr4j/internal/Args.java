@@ -1,14 +1,14 @@
-package org.lr4j.factory;
+package org.lr4j.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Conversions of loosely typed argument values (parsed YAML/JSON) with messages that name the argument. */
-final class Args {
+public final class Args {
     private Args() {
     }
 
-    static double number(String name, Object v) {
+    public static double number(String name, Object v) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -26,7 +26,7 @@ final class Args {
         throw new IllegalArgumentException(name + " must be a number, got " + describe(v));
     }
 
-    static long integer(String name, Object v) {
+    public static long integer(String name, Object v) {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
@@ -43,7 +43,7 @@ final class Args {
         return (long) d;
     }
 
-    static boolean bool(String name, Object v) {
+    public static boolean bool(String name, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
@@ -53,7 +53,7 @@ final class Args {
         throw new IllegalArgumentException(name + " must be true or false, got " + describe(v));
     }
 
-    static String string(String name, Object v) {
+    public static String string(String name, Object v) {
         if (v instanceof String s) {
             return s;
         }
@@ -61,7 +61,7 @@ final class Args {
     }
 
     /** A number or a list of numbers, as a list. */
-    static List<Double> numbers(String name, Object v) {
+    public static List<Double> numbers(String name, Object v) {
         List<Double> out = new ArrayList<>();
         if (v instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
@@ -73,7 +73,7 @@ final class Args {
         return out;
     }
 
-    static String describe(Object v) {
+    public static String describe(Object v) {
         if (v == null) {
             return "null";
         }

@@ -1,10 +1,11 @@
-package org.lr4j.factory;
+package org.lr4j.python;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lr4j.driver.LRScheduler;
-import org.lr4j.driver.ParamGroups;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.group.ParamGroups;
+import org.lr4j.internal.Args;
 import org.lr4j.internal.Checks;
 import org.lr4j.noise.NoiseRange;
 import org.lr4j.noise.NoiseType;
@@ -14,6 +15,7 @@ import org.lr4j.schedule.CyclicLRScheduler;
 import org.lr4j.schedule.MultiStepLRScheduler;
 import org.lr4j.schedule.PlateauLRScheduler;
 import org.lr4j.schedule.PolyLRScheduler;
+import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.StepLRScheduler;
 import org.lr4j.schedule.TanhLRScheduler;
@@ -24,13 +26,13 @@ import org.lr4j.schedule.TanhLRScheduler;
  * {@code create("tanh", Profile.TIMM_0_4, Map.of("t_initial", 50, "t_mul", 2.0), groups)}), so Python
  * code and reference cases carry over as they are.
  */
-public final class ReferenceKwargs {
+public final class TimmKwargs {
     private static final Set<String> COMMON = Set.of("t_in_epochs", "noise_range_t", "noise_pct", "noise_std",
             "noise_seed", "noise_type", "initialize", "warmup_t", "warmup_lr_init", "warmup_prefix");
     private static final Set<String> CYCLIC = Set.of("t_initial", "lr_min", "cycle_mul", "cycle_decay",
             "cycle_limit");
 
-    private ReferenceKwargs() {
+    private TimmKwargs() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.lr4j.driver;
+package org.lr4j.group;
 
 /**
  * An optimizer's ordered parameter groups, as a scheduler sees them: each group has a live learning

@@ -1,4 +1,4 @@
-package org.lr4j.driver;
+package org.lr4j.group;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,7 @@ class ParamGroupArrayTest {
     void javadocExample() {
         ParamGroupArray groups = ParamGroupArray.of(0.1, 0.05).lrScale(1, 0.5);
         TanhLRScheduler s = TanhLRScheduler.builder(groups, 50).build();
-        s.step(35, null);
+        s.step(35);
         assertEquals(0.050000000000000044, groups.lr(0));
         assertEquals(0.012500000000000011, groups.lr(1));
         assertEquals(s.lrAt(35)[1] * 0.5, groups.lr(1), "lr_scale applies to the written value");
@@ -47,8 +47,8 @@ class ParamGroupArrayTest {
                 .noiseRangeT(20, 60).build();
         assertArrayEquals(list.lrs(), array.lrs());
         for (long t = 0; t < 100; t++) {
-            a.stepUpdate(t, null);
-            b.stepUpdate(t, null);
+            a.stepUpdate(t);
+            b.stepUpdate(t);
             assertArrayEquals(list.lrs(), array.lrs(), "t=" + t);
         }
         assertEquals(list.meanLr(), array.meanLr());

@@ -1,4 +1,4 @@
-package org.lr4j.driver;
+package org.lr4j.group;
 
 import org.lr4j.internal.Checks;
 
@@ -10,7 +10,7 @@ import org.lr4j.internal.Checks;
  * <pre>{@code
  * ParamGroupArray groups = ParamGroupArray.of(0.1, 0.05).lrScale(1, 0.5);
  * TanhLRScheduler s = TanhLRScheduler.builder(groups, 50).build();
- * s.step(35, null);
+ * s.step(35);
  * groups.lr(0);   // 0.050000000000000044
  * groups.lr(1);   // 0.012500000000000011 (the value for base 0.05, times lr_scale 0.5)
  * }</pre>

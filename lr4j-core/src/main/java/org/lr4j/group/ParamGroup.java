@@ -1,4 +1,4 @@
-package org.lr4j.driver;
+package org.lr4j.group;
 
 import org.lr4j.internal.Checks;
 
