@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * One configuration of {@code lr4j explore} written three ways, each of which prints or builds the same
  * schedule as {@code lr4j table} with the same flags: the {@code ./lr4j table} command line, Java code
- * on lr4j's {@link SchedulerConfig} builder, and timm's Python call.
+ * on lr4j's {@link SchedulerConfig} builder, and timm's Python call (the scheduler's constructor).
  */
 final class ExploreExports {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._,:/+=@%-]+");
@@ -134,13 +134,13 @@ final class ExploreExports {
         String metrics = t.metrics == null ? "null" : javaLiteral(t.metrics);
         String end = t.endEpoch == null ? "created.numEpochs()" : t.endEpoch + "L";
         return "import java.util.List;\n"
-                + "import org.lr4j.schedule.LRScheduler;\n"
-                + (t.lrScales != null && !t.lrScales.isEmpty() ? "import org.lr4j.group.ParamGroup;\n" : "")
-                + "import org.lr4j.group.ParamGroupList;\n"
                 + "import org.lr4j.factory.CreatedScheduler;\n"
                 + "import org.lr4j.factory.SchedulerConfig;\n"
                 + "import org.lr4j.factory.SchedulerFactory;\n"
                 + "import org.lr4j.factory.TrainLoop;\n"
+                + (t.lrScales != null && !t.lrScales.isEmpty() ? "import org.lr4j.group.ParamGroup;\n" : "")
+                + "import org.lr4j.group.ParamGroupList;\n"
+                + "import org.lr4j.schedule.LRScheduler;\n"
                 + (profile ? "import org.lr4j.schedule.Profile;\n" : "")
                 + "\n"
                 + "/** The schedule of {@code " + cli(args).replace("*/", "* /") + "}, printed as that command prints it. */\n"
@@ -215,21 +215,119 @@ final class ExploreExports {
         return "'" + String.valueOf(v).replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
+    /** timm's class for a {@code --sched} name. */
+    static String pythonClass(String sched) {
+        return switch (sched) {
+            case "tanh" -> "TanhLRScheduler";
+            case "cosine" -> "CosineLRScheduler";
+            case "poly" -> "PolyLRScheduler";
+            case "step" -> "StepLRScheduler";
+            case "multistep" -> "MultiStepLRScheduler";
+            case "plateau" -> "PlateauLRScheduler";
+            default -> throw new IllegalArgumentException("sched must be one of "
+                    + String.join(", ", SchedulerConfig.SCHEDULERS) + ", got " + sched);
+        };
+    }
+
     /**
-     * timm's Python call for the configuration: {@code create_scheduler_v2(optimizer, ...)} with every
-     * argument train.py would pass ({@code scheduler_kwargs(args)}), or, for tanh with {@code lb}/{@code ub}
-     * or the 0.4 profile (which {@code create_scheduler_v2} cannot express), the
-     * {@code TanhLRScheduler(optimizer, ...)} constructor with the arguments lr4j's factory gives it; then
-     * the loop that prints the table's {@code lr} column as train.py drives the schedule.
+     * The keyword arguments of timm's scheduler constructor that train.py's {@code create_scheduler_v2}
+     * passes for {@code c} (lr4j's {@link org.lr4j.factory.SchedulerFactory} documents the same mapping and
+     * builds from it): counts in updates with {@code sched_on_updates}, noise fractions of {@code t_initial},
+     * {@code noise_seed = seed}; timm 0.4's tanh takes {@code t_mul} and neither {@code cycle_decay} nor
+     * {@code warmup_prefix} from train.py.
+     */
+    static Map<String, Object> pythonKwargs(SchedulerConfig c, long updatesPerEpoch) {
+        boolean updates = c.schedOnUpdates();
+        long mult = updates ? updatesPerEpoch : 1;
+        long tInitial = c.epochs() * mult;
+        boolean old = c.timm() == Profile.TIMM_0_4;
+        Map<String, Object> kw = new LinkedHashMap<>();
+        switch (c.sched()) {
+            case "tanh" -> {
+                kw.put("t_initial", tInitial);
+                if (c.lb() != null) {
+                    kw.put("lb", c.lb());
+                }
+                if (c.ub() != null) {
+                    kw.put("ub", c.ub());
+                }
+                kw.put("lr_min", c.minLr());
+                kw.put(old ? "t_mul" : "cycle_mul", c.lrCycleMul());
+                if (!old) {
+                    kw.put("cycle_decay", c.lrCycleDecay());
+                }
+                kw.put("cycle_limit", c.lrCycleLimit());
+                if (!old) {
+                    kw.put("warmup_prefix", c.warmupPrefix());
+                }
+            }
+            case "cosine", "poly" -> {
+                kw.put("t_initial", tInitial);
+                if (c.sched().equals("poly")) {
+                    kw.put("power", c.decayRate());
+                }
+                kw.put("lr_min", c.minLr());
+                kw.put("cycle_mul", c.lrCycleMul());
+                kw.put("cycle_decay", c.lrCycleDecay());
+                kw.put("cycle_limit", c.lrCycleLimit());
+                kw.put("k_decay", c.lrKDecay());
+                kw.put("warmup_prefix", c.warmupPrefix());
+            }
+            case "step" -> {
+                kw.put("decay_t", c.decayEpochs() * mult);
+                kw.put("decay_rate", c.decayRate());
+                kw.put("warmup_prefix", c.warmupPrefix());
+            }
+            case "multistep" -> {
+                List<Double> milestones = new ArrayList<>();
+                for (double m : c.decayMilestones()) {
+                    milestones.add(m * mult);
+                }
+                kw.put("decay_t", milestones);
+                kw.put("decay_rate", c.decayRate());
+                kw.put("warmup_prefix", c.warmupPrefix());
+            }
+            case "plateau" -> {
+                kw.put("decay_rate", c.decayRate());
+                kw.put("patience_t", c.patienceEpochs());
+                kw.put("cooldown_t", 0L);
+                kw.put("lr_min", c.minLr());
+                kw.put("mode", c.evalMetric().contains("loss") ? "min" : "max");
+            }
+            default -> throw new IllegalArgumentException("sched must be one of "
+                    + String.join(", ", SchedulerConfig.SCHEDULERS) + ", got " + c.sched());
+        }
+        kw.put("warmup_t", c.warmupEpochs() * mult);
+        kw.put("warmup_lr_init", c.warmupLr());
+        kw.put("t_in_epochs", !updates);
+        Object noise = null;
+        if (c.lrNoise() != null && !c.lrNoise().isEmpty()) {
+            List<Double> n = new ArrayList<>();
+            for (double f : c.lrNoise()) {
+                n.add(f * tInitial);
+            }
+            noise = n.size() == 1 ? n.get(0) : n;
+        }
+        kw.put("noise_range_t", noise);
+        kw.put("noise_pct", c.lrNoisePct());
+        kw.put("noise_std", c.lrNoiseStd());
+        kw.put("noise_seed", c.seed());
+        return kw;
+    }
+
+    /**
+     * timm's Python call for the configuration, {@code TanhLRScheduler(optimizer, t_initial=50, ...)} (the
+     * scheduler {@code create_scheduler_v2} would build for train.py's flags, written out so that every
+     * argument, {@code lb}/{@code ub} and timm 0.4 included, is there), then the loop that prints the table's
+     * rows as train.py drives the schedule.
      */
     static String python(TableCommand t, SchedulerConfig c) {
         boolean updates = c.schedOnUpdates();
         long upe = t.updatesPerEpoch;
+        boolean old = c.timm() == Profile.TIMM_0_4;
+        String cls = pythonClass(c.sched());
         StringBuilder s = new StringBuilder();
-        s.append("import torch\n");
-        boolean direct = c.sched().equals("tanh") && (c.lb() != null || c.ub() != null || c.timm() == Profile.TIMM_0_4);
-        s.append(direct ? "from timm.scheduler import TanhLRScheduler\n" : "from timm.scheduler import create_scheduler_v2\n");
-        s.append("\n");
+        s.append(old ? "# timm 0.4.x\n" : "").append("import torch\nfrom timm.scheduler import ").append(cls).append("\n\n");
         if (t.lrScales == null || t.lrScales.isEmpty()) {
             s.append("optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=").append(py(c.effectiveLr()))
                     .append(")\n");
@@ -240,90 +338,36 @@ final class ExploreExports {
             }
             s.append("], lr=").append(py(c.effectiveLr())).append(")\n");
         }
-        if (direct) {
-            long mult = updates ? upe : 1;
-            long tInitial = c.epochs() * mult;
-            boolean old = c.timm() == Profile.TIMM_0_4;
-            s.append(old ? "# timm 0.4.x\n" : "").append("scheduler = TanhLRScheduler(\n    optimizer,\n");
-            s.append("    t_initial=").append(tInitial).append(",\n");
-            if (c.lb() != null) {
-                s.append("    lb=").append(py(c.lb())).append(",\n");
-            }
-            if (c.ub() != null) {
-                s.append("    ub=").append(py(c.ub())).append(",\n");
-            }
-            s.append("    lr_min=").append(py(c.minLr())).append(",\n");
-            s.append(old ? "    t_mul=" : "    cycle_mul=").append(py(c.lrCycleMul())).append(",\n");
-            if (!old) {
-                s.append("    cycle_decay=").append(py(c.lrCycleDecay())).append(",\n");
-            }
-            s.append("    cycle_limit=").append(c.lrCycleLimit()).append(",\n");
-            s.append("    warmup_t=").append(c.warmupEpochs() * mult).append(",\n");
-            s.append("    warmup_lr_init=").append(py(c.warmupLr())).append(",\n");
-            if (!old) {
-                s.append("    warmup_prefix=").append(py(c.warmupPrefix())).append(",\n");
-            }
-            s.append("    t_in_epochs=").append(py(!updates)).append(",\n");
-            Object noise = null;
-            if (c.lrNoise() != null && !c.lrNoise().isEmpty()) {
-                List<Double> n = new ArrayList<>();
-                for (double f : c.lrNoise()) {
-                    n.add(f * tInitial);
-                }
-                noise = n.size() == 1 ? n.get(0) : n;
-            }
-            s.append("    noise_range_t=").append(py(noise)).append(",\n");
-            s.append("    noise_pct=").append(py(c.lrNoisePct())).append(",\n");
-            s.append("    noise_std=").append(py(c.lrNoiseStd())).append(",\n");
-            s.append("    noise_seed=").append(c.seed()).append(",\n");
-            s.append(")\n");
-            String length = "scheduler.get_cycle_length() + " + c.cooldownEpochs() * mult;
-            s.append("num_epochs = ").append(updates ? "(" + length + ") // " + upe : length).append("\n");
-        } else {
-            s.append("scheduler, num_epochs = create_scheduler_v2(\n    optimizer,\n");
-            Map<String, Object> kw = new LinkedHashMap<>();
-            kw.put("sched", c.sched());
-            kw.put("num_epochs", c.epochs());
-            kw.put("decay_epochs", c.decayEpochs());
-            kw.put("decay_milestones", c.decayMilestones());
-            kw.put("cooldown_epochs", c.cooldownEpochs());
-            kw.put("patience_epochs", c.patienceEpochs());
-            kw.put("decay_rate", c.decayRate());
-            kw.put("min_lr", c.minLr());
-            kw.put("warmup_lr", c.warmupLr());
-            kw.put("warmup_epochs", c.warmupEpochs());
-            kw.put("warmup_prefix", c.warmupPrefix());
-            kw.put("noise", c.lrNoise());
-            kw.put("noise_pct", c.lrNoisePct());
-            kw.put("noise_std", c.lrNoiseStd());
-            kw.put("noise_seed", c.seed());
-            kw.put("cycle_mul", c.lrCycleMul());
-            kw.put("cycle_decay", c.lrCycleDecay());
-            kw.put("cycle_limit", c.lrCycleLimit());
-            kw.put("k_decay", c.lrKDecay());
-            kw.put("plateau_mode", c.evalMetric().contains("loss") ? "min" : "max");
-            kw.put("step_on_epochs", !updates);
-            kw.put("updates_per_epoch", upe);
-            for (Map.Entry<String, Object> e : kw.entrySet()) {
-                s.append("    ").append(e.getKey()).append('=').append(py(e.getValue())).append(",\n");
-            }
-            s.append(")\n");
+        s.append("scheduler = ").append(cls).append("(\n    optimizer,\n");
+        for (Map.Entry<String, Object> e : pythonKwargs(c, upe).entrySet()) {
+            s.append("    ").append(e.getKey()).append('=').append(py(e.getValue())).append(",\n");
         }
+        s.append(")\n");
+        long mult = updates ? upe : 1;
+        boolean cyclic = c.sched().equals("tanh") || c.sched().equals("cosine") || c.sched().equals("poly");
+        String numEpochs = cyclic
+                ? (updates ? "(scheduler.get_cycle_length() + " + c.cooldownEpochs() * mult + ") // " + upe
+                        : "scheduler.get_cycle_length() + " + c.cooldownEpochs())
+                : Long.toString(c.epochs() + (c.warmupPrefix() ? c.warmupEpochs() : 0));
+        s.append("num_epochs = ").append(numEpochs).append("  # as train.py counts them\n");
         long start = t.startEpoch;
         String end = t.endEpoch == null ? "num_epochs" : Long.toString(t.endEpoch);
-        s.append("\n# as train.py drives it: the rate at the start of each epoch")
-                .append(updates ? " (before each update)" : "").append("\n");
         if (t.metrics != null) {
             s.append("metrics = ").append(py(t.metrics)).append("  # the eval metric at the end of each epoch\n");
+        }
+        s.append("\n# as train.py drives it: the rate at the start of each epoch")
+                .append(updates ? " (before each update)" : "").append("\n");
+        if (start > 0) {
+            s.append(updates ? "scheduler.step_update(num_updates=" + start * upe + ")\n" : "scheduler.step(" + start + ")\n");
         }
         s.append("for epoch in range(").append(start == 0 ? "" : start + ", ").append(end).append("):\n");
         if (updates) {
             s.append("    for i in range(").append(upe).append("):\n");
             s.append("        num_updates = epoch * ").append(upe).append(" + i\n");
-            s.append("        print(epoch, num_updates, optimizer.param_groups[0]['lr'])\n");
+            s.append("        print(epoch, num_updates, [g['lr'] for g in optimizer.param_groups])\n");
             s.append("        scheduler.step_update(num_updates=num_updates + 1)\n");
         } else {
-            s.append("    print(epoch, epoch * ").append(upe).append(", optimizer.param_groups[0]['lr'])\n");
+            s.append("    print(epoch, epoch * ").append(upe).append(", [g['lr'] for g in optimizer.param_groups])\n");
         }
         s.append("    scheduler.step(epoch + 1")
                 .append(t.metrics == null ? "" : ", metrics[epoch] if epoch < len(metrics) else None").append(")\n");

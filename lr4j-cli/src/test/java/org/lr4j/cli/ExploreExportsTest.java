@@ -18,7 +18,15 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.regex.Pattern;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.TrainLoop;
+import org.lr4j.group.ParamGroup;
+import org.lr4j.group.ParamGroupList;
+import org.lr4j.python.TimmKwargs;
+import org.lr4j.schedule.CyclicLRScheduler;
+import org.lr4j.schedule.LRScheduler;
+import org.lr4j.schedule.Profile;
 
 /**
  * Each export of {@code lr4j explore}, read back: the command line run through the CLI's entry point and
@@ -116,19 +124,143 @@ class ExploreExportsTest {
         }
     }
 
+    /** A Python literal of the export: None, True, False, a number, a quoted string or a list of these. */
+    static Object pyValue(String text) {
+        String v = text.strip();
+        if (v.equals("None")) {
+            return null;
+        }
+        if (v.equals("True") || v.equals("False")) {
+            return v.equals("True");
+        }
+        if (v.startsWith("'")) {
+            return v.substring(1, v.length() - 1).replace("\\'", "'").replace("\\\\", "\\");
+        }
+        if (v.startsWith("[")) {
+            List<Object> out = new ArrayList<>();
+            for (String part : v.substring(1, v.length() - 1).split(",")) {
+                if (!part.isBlank()) {
+                    out.add(pyValue(part));
+                }
+            }
+            return out;
+        }
+        return v.matches("-?\\d+") ? (Object) Long.parseLong(v) : (Object) Double.parseDouble(v);
+    }
+
+    /**
+     * Reads the Python export back: the scheduler's keyword arguments go through lr4j's reader of timm's
+     * arguments ({@link TimmKwargs}), the optimizer's lr and lr_scale make the groups, and the loop's
+     * bounds drive it as the export's loop does; the rows are printed as the table prints them.
+     */
+    @SuppressWarnings("unchecked")
+    static String runPython(String py) {
+        Map<String, Object> kwargs = new java.util.LinkedHashMap<>();
+        String cls = null;
+        List<Double> scales = new ArrayList<>();
+        double lr = Double.NaN;
+        String numEpochs = null;
+        List<Object> metrics = null;
+        long start = 0;
+        String end = null;
+        boolean inCall = false;
+        for (String line : py.split("\n")) {
+            java.util.regex.Matcher m;
+            if ((m = Pattern.compile("^scheduler = (\\w+)\\($").matcher(line)).matches()) {
+                cls = m.group(1);
+                inCall = true;
+            } else if (inCall && line.equals(")")) {
+                inCall = false;
+            } else if (inCall && (m = Pattern.compile("^    (\\w+)=(.*),$").matcher(line)).matches()) {
+                kwargs.put(m.group(1), pyValue(m.group(2)));
+            } else if ((m = Pattern.compile("'lr_scale': ([^}]+)}").matcher(line)).find()) {
+                scales.add(((Number) pyValue(m.group(1))).doubleValue());
+            } else if ((m = Pattern.compile("lr=([^)]+)\\)$").matcher(line)).find()) {
+                lr = ((Number) pyValue(m.group(1))).doubleValue();
+            } else if ((m = Pattern.compile("^num_epochs = (.*?)  #").matcher(line)).find()) {
+                numEpochs = m.group(1);
+            } else if ((m = Pattern.compile("^metrics = (\\[.*\\])").matcher(line)).find()) {
+                metrics = (List<Object>) pyValue(m.group(1));
+            } else if ((m = Pattern.compile("^for epoch in range\\((?:(\\d+), )?(\\w+)\\):$").matcher(line)).matches()) {
+                start = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+                end = m.group(2);
+            }
+        }
+        String sched = Map.of("TanhLRScheduler", "tanh", "CosineLRScheduler", "cosine", "PolyLRScheduler", "poly",
+                "StepLRScheduler", "step", "MultiStepLRScheduler", "multistep", "PlateauLRScheduler", "plateau").get(cls);
+        List<ParamGroup> groups = new ArrayList<>();
+        for (double scale : scales.isEmpty() ? List.of(Double.NaN) : scales) {
+            groups.add(Double.isNaN(scale) ? ParamGroup.of(lr) : ParamGroup.of(lr).lrScale(scale));
+        }
+        ParamGroupList list = ParamGroupList.of(groups);
+        LRScheduler s = TimmKwargs.create(sched, py.startsWith("# timm 0.4") ? Profile.TIMM_0_4 : Profile.CURRENT,
+                kwargs, list);
+        boolean onUpdates = Boolean.FALSE.equals(kwargs.get("t_in_epochs"));
+        java.util.regex.Matcher upeMatch = Pattern.compile("for i in range\\((\\d+)\\)").matcher(py);
+        java.util.regex.Matcher printMatch = Pattern.compile("print\\(epoch, epoch \\* (\\d+),").matcher(py);
+        long upe = upeMatch.find() ? Long.parseLong(upeMatch.group(1)) : printMatch.find() ? Long.parseLong(printMatch.group(1)) : -1;
+        long epochs;
+        java.util.regex.Matcher cycle = Pattern.compile("^\\(?scheduler.get_cycle_length\\(\\) \\+ (\\d+)\\)?(?: // (\\d+))?$")
+                .matcher(numEpochs);
+        if (cycle.matches()) {
+            long t = ((CyclicLRScheduler) s).cycleLength() + Long.parseLong(cycle.group(1));
+            epochs = cycle.group(2) == null ? t : t / Long.parseLong(cycle.group(2));
+        } else {
+            epochs = Long.parseLong(numEpochs);
+        }
+        long last = end.equals("num_epochs") ? epochs : Long.parseLong(end);
+        List<Double> metricValues = null;
+        if (metrics != null) {
+            metricValues = new ArrayList<>();
+            for (Object o : metrics) {
+                metricValues.add(((Number) o).doubleValue());
+            }
+        }
+        StringBuilder out = new StringBuilder("epoch,update,lr");
+        for (int g = 0; g < list.size(); g++) {
+            out.append(",group").append(g);
+        }
+        out.append('\n');
+        TrainLoop.resume(s, onUpdates, start, upe);
+        long perEpoch = upe;
+        TrainLoop.drive(s, start, last, upe, metricValues, new TrainLoop.Listener() {
+            @Override
+            public void epochStart(long epoch, double[] lrs) {
+                if (!onUpdates) {
+                    row(epoch, epoch * perEpoch, lrs);
+                }
+            }
+
+            @Override
+            public void beforeUpdate(long epoch, long update, double[] lrs) {
+                row(epoch, update, lrs);
+            }
+
+            void row(long epoch, long update, double[] lrs) {
+                double sum = 0;
+                for (double v : lrs) {
+                    sum += v;
+                }
+                out.append(epoch).append(',').append(update).append(',').append(sum / lrs.length);
+                for (double v : lrs) {
+                    out.append(',').append(v);
+                }
+                out.append('\n');
+            }
+        });
+        return out.toString();
+    }
+
     @Test
-    void pythonCallCarriesTheConfiguration() {
-        // No parser of Python calls is in lr4j yet (org.lr4j.python is being written), so this checks the
-        // text against the values the table command itself resolves; the reading back waits for the parser.
-        Map<String, String> tanh = ExploreExports.all(ExploreApi.toArgs("sched=tanh&epochs=50&warmup-epochs=5&lb=-6"));
-        String py = tanh.get("python");
-        assertTrue(py.contains("TanhLRScheduler(\n    optimizer,\n    t_initial=50,\n    lb=-6.0,\n"), py);
-        assertTrue(py.contains("    warmup_t=5,\n    warmup_lr_init=1.0E-5,\n"), py);
-        assertTrue(py.contains("lr=0.05)"), py);
-        String cosine = ExploreExports.all(ExploreApi.toArgs("sched=cosine&epochs=10&sched-on-updates&updates-per-epoch=7"))
-                .get("python");
-        assertTrue(cosine.contains("create_scheduler_v2(\n    optimizer,\n    sched='cosine',\n    num_epochs=10,\n"), cosine);
-        assertTrue(cosine.contains("    step_on_epochs=False,\n    updates_per_epoch=7,\n"), cosine);
-        assertTrue(cosine.contains("scheduler.step_update(num_updates=num_updates + 1)"), cosine);
+    void pythonCallReadBackGivesTheTable() {
+        List<String> cases = new ArrayList<>(ExploreApiTest.CASES);
+        cases.add("sched=tanh&timm=0.4&lr=1e-4&epochs=20&warmup-epochs=0&lr-cycle-limit=3&lr-cycle-mul=1.5&end-epoch=90&start-epoch=4");
+        cases.add("sched=step&epochs=8&decay-epochs=2&sched-on-updates&updates-per-epoch=3&warmup-epochs=1");
+        for (String q : cases) {
+            String py = ExploreExports.all(ExploreApi.toArgs(q)).get("python");
+            assertEquals(table(q), runPython(py), () -> q + "\n" + py);
+        }
+        String tanh = ExploreExports.all(ExploreApi.toArgs("sched=tanh&epochs=50&warmup-epochs=5&lb=-6")).get("python");
+        assertTrue(tanh.contains("scheduler = TanhLRScheduler(\n    optimizer,\n    t_initial=50,\n    lb=-6.0,\n"), tanh);
     }
 }
