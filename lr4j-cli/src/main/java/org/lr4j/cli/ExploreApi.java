@@ -1,6 +1,5 @@
 package org.lr4j.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URLDecoder;
@@ -177,37 +176,50 @@ final class ExploreApi {
 
     /**
      * {@code /api/table}: the table as columns, {@code {"epoch": [...], "update": [...], "lr": [...],
-     * "groups": [[group 0's rates], ...], "num_epochs": N}}.
+     * "groups": [[group 0's rates], ...]}}, read from the CSV the command prints (each number is the
+     * command's own text, {@link Double#toString}, so it reads back to the same double).
      */
     static Map<String, Object> table(List<String> args) {
-        JsonNode doc;
-        try {
-            doc = Json.JSON.readTree(runTable(args, "json"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        String csv = runTable(args, "csv");
+        int n = -1;
+        for (int i = 0; i < csv.length(); i++) {
+            if (csv.charAt(i) == '\n') {
+                n++;
+            }
         }
-        JsonNode rows = doc.get("rows");
-        int n = rows.size();
+        int headerEnd = csv.indexOf('\n');
+        int groupCount = csv.substring(0, headerEnd).split(",").length - 3;
         long[] epoch = new long[n];
         long[] update = new long[n];
         double[] lr = new double[n];
-        int groupCount = n == 0 ? 0 : rows.get(0).get("groups").size();
         double[][] groups = new double[groupCount][n];
-        for (int i = 0; i < n; i++) {
-            JsonNode r = rows.get(i);
-            epoch[i] = r.get("epoch").asLong();
-            update[i] = r.get("update").asLong();
-            lr[i] = r.get("lr").asDouble();
-            for (int g = 0; g < groupCount; g++) {
-                groups[g][i] = r.get("groups").get(g).asDouble();
+        int at = headerEnd + 1;
+        for (int row = 0; row < n; row++) {
+            int lineEnd = csv.indexOf('\n', at);
+            int col = 0;
+            int from = at;
+            while (from <= lineEnd) {
+                int to = csv.indexOf(',', from);
+                if (to < 0 || to > lineEnd) {
+                    to = lineEnd;
+                }
+                String cell = csv.substring(from, to);
+                switch (col) {
+                    case 0 -> epoch[row] = Long.parseLong(cell);
+                    case 1 -> update[row] = Long.parseLong(cell);
+                    case 2 -> lr[row] = Double.parseDouble(cell);
+                    default -> groups[col - 3][row] = Double.parseDouble(cell);
+                }
+                col++;
+                from = to + 1;
             }
+            at = lineEnd + 1;
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", epoch);
         m.put("update", update);
         m.put("lr", lr);
         m.put("groups", groups);
-        m.put("num_epochs", doc.get("num_epochs").asLong());
         return m;
     }
 
@@ -273,7 +285,6 @@ final class ExploreApi {
         out.put("update", u2);
         out.put("lr", l2);
         out.put("groups", g2);
-        out.put("num_epochs", t.get("num_epochs"));
         out.put("rows", n);
         return out;
     }
