@@ -176,8 +176,9 @@ final class ExploreApi {
 
     /**
      * {@code /api/table}: the table as columns, {@code {"epoch": [...], "update": [...], "lr": [...],
-     * "groups": [[group 0's rates], ...]}}, read from the CSV the command prints (each number is the
-     * command's own text, {@link Double#toString}, so it reads back to the same double).
+     * "groups": [[group 0's rates], ...]}}, and any further column of the table under its own name, read
+     * from the CSV the command prints (each number is the command's own text, {@link Double#toString}, so it
+     * reads back to the same double).
      */
     static Map<String, Object> table(List<String> args) {
         String csv = runTable(args, "csv");
@@ -188,27 +189,30 @@ final class ExploreApi {
             }
         }
         int headerEnd = csv.indexOf('\n');
-        int groupCount = csv.substring(0, headerEnd).split(",").length - 3;
-        long[] epoch = new long[n];
-        long[] update = new long[n];
-        double[] lr = new double[n];
-        double[][] groups = new double[groupCount][n];
+        String[] header = csv.substring(0, headerEnd).split(",");
+        double[][] columns = new double[header.length][];
+        long[][] whole = new long[header.length][];
+        for (int c = 0; c < header.length; c++) {
+            if (header[c].equals("epoch") || header[c].equals("update")) {
+                whole[c] = new long[n];
+            } else {
+                columns[c] = new double[n];
+            }
+        }
         int at = headerEnd + 1;
         for (int row = 0; row < n; row++) {
             int lineEnd = csv.indexOf('\n', at);
             int col = 0;
             int from = at;
-            while (from <= lineEnd) {
+            while (from <= lineEnd && col < header.length) {
                 int to = csv.indexOf(',', from);
                 if (to < 0 || to > lineEnd) {
                     to = lineEnd;
                 }
-                String cell = csv.substring(from, to);
-                switch (col) {
-                    case 0 -> epoch[row] = Long.parseLong(cell);
-                    case 1 -> update[row] = Long.parseLong(cell);
-                    case 2 -> lr[row] = Double.parseDouble(cell);
-                    default -> groups[col - 3][row] = Double.parseDouble(cell);
+                if (whole[col] != null) {
+                    whole[col][row] = Long.parseLong(csv.substring(from, to));
+                } else {
+                    columns[col][row] = to == from ? Double.NaN : Double.parseDouble(csv.substring(from, to));
                 }
                 col++;
                 from = to + 1;
@@ -216,10 +220,20 @@ final class ExploreApi {
             at = lineEnd + 1;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epoch", epoch);
-        m.put("update", update);
-        m.put("lr", lr);
-        m.put("groups", groups);
+        List<double[]> groups = new ArrayList<>();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (int c = 0; c < header.length; c++) {
+            String name = header[c];
+            if (whole[c] != null) {
+                m.put(name, whole[c]);
+            } else if (name.matches("group\\d+")) {
+                groups.add(columns[c]);
+            } else {
+                (name.equals("lr") ? m : extra).put(name, columns[c]);
+            }
+        }
+        m.put("groups", groups.toArray(double[][]::new));
+        m.putAll(extra);
         return m;
     }
 
@@ -285,6 +299,15 @@ final class ExploreApi {
         out.put("update", u2);
         out.put("lr", l2);
         out.put("groups", g2);
+        for (Map.Entry<String, Object> e : t.entrySet()) {
+            if (e.getValue() instanceof double[] column && !e.getKey().equals("lr")) {
+                double[] thin = new double[m];
+                for (int j = 0; j < m; j++) {
+                    thin[j] = column[keep.get(j)];
+                }
+                out.put(e.getKey(), thin);
+            }
+        }
         out.put("rows", n);
         return out;
     }

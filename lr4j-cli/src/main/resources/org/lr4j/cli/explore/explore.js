@@ -311,7 +311,7 @@
   function fmt(v, digits) {
     if (v === 0) return "0";
     const a = Math.abs(v);
-    return a >= 1e-3 && a < 1e4 ? String(+v.toPrecision(digits || 6)) : v.toExponential(digits ? digits - 1 : 5);
+    return a >= 1e-3 && a < 1e4 ? String(+v.toPrecision(digits || 6)) : v.toExponential(digits ? digits - 1 : 5).replace(/\.?0+e/, "e");
   }
 
   function readout(u) {
