@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.schedule.LRScheduler;
 import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
  * {@code --lr-cycle-limit 1}; the plot starts each epoch with the rate train.py uses in it, so epoch 0
  * shows the rate written at construction.) Prints the file written.
  */
-@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "plot", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Draw the schedule (or several, with --series) as train.py drives it, to PNG or SVG.")
 final class PlotCommand implements Callable<Integer> {
     /** The most points one series may hold (epochs, or epochs x updates per epoch). */
@@ -159,18 +160,18 @@ final class PlotCommand implements Callable<Integer> {
                 .size(width, height);
         try {
             for (Created c : created) {
-                b.series(trace(c.label(), c.scheduler().scheduler(), end, updatesPerEpoch));
+                LrSeries s = trace(c.label(), c.scheduler().scheduler(), end, updatesPerEpoch);
+                if (logY && s.minY() <= 0) {
+                    throw new UsageError("--log-y needs learning rates > 0, series '" + s.label() + "' has " + s.minY());
+                }
+                b.series(s);
             }
             return b.build();
+        } catch (InvalidValueException e) {
+            boolean size = e.parameter().equals("width") || e.parameter().equals("height");
+            throw new UsageError((size ? e.named("--" + e.parameter()) : ScheduleOptions.asFlag(e)).getMessage(), e);
         } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            if (m.startsWith("log_y")) {
-                throw new UsageError("--log-y" + m.substring("log_y".length()), e);
-            }
-            if (m.startsWith("width") || m.startsWith("height")) {
-                throw new UsageError("--" + m, e);
-            }
-            throw new UsageError(ScheduleOptions.asFlags(m), e);
+            throw new UsageError(ScheduleOptions.asFlags(e), e);
         }
     }
 
@@ -183,7 +184,7 @@ final class PlotCommand implements Callable<Integer> {
             return new Created(l.label(), SchedulerFactory.create(l.config(), groups, updatesPerEpoch));
         } catch (IllegalArgumentException e) {
             throw new UsageError((series == null || series.isEmpty() ? "" : "--series '" + l.label() + "': ")
-                    + ScheduleOptions.asFlags(e.getMessage()), e);
+                    + ScheduleOptions.asFlags(e), e);
         }
     }
 
@@ -220,7 +221,7 @@ final class PlotCommand implements Callable<Integer> {
         Set<OptionSpec> mixin = new HashSet<>(spec.mixins().get("schedule").options());
         List<OptionSpec> out = new ArrayList<>();
         for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (mixin.contains(o)) {
+            if (mixin.contains(o) || ScheduleOptions.owns(o)) {
                 out.add(o);
             }
         }
@@ -329,7 +330,7 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     /** The schedule flags of one {@code --series}. */
-    @Command(name = "series")
+    @Command(name = "series", modelTransformer = ScheduleOptions.Install.class)
     static final class SeriesFlags {
         @Mixin
         ScheduleOptions schedule;

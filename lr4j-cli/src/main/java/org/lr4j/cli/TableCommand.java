@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code --sched-on-updates}): {@code epoch}, {@code update}, {@code lr} (mean over groups), then one
  * column per group.
  */
-@Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "table", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
     /**
@@ -88,7 +88,7 @@ final class TableCommand implements Callable<Integer> {
         try {
             created = SchedulerFactory.create(config, groups, updatesPerEpoch);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(ScheduleOptions.asFlags(e.getMessage()), e);
+            throw new UsageError(ScheduleOptions.asFlags(e), e);
         }
         LRScheduler s = created.scheduler();
         if (stateIn != null) {
@@ -124,7 +124,7 @@ final class TableCommand implements Callable<Integer> {
                 }
             });
         } catch (IllegalArgumentException e) {
-            throw new UsageError(ScheduleOptions.asFlags(e.getMessage()), e);
+            throw new UsageError(ScheduleOptions.asFlags(e), e);
         }
         String text = format.equals("csv") ? csv(rows, groups.size()) : json(rows, created.numEpochs());
         if (stateOut != null) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
@@ -17,7 +18,9 @@ import org.lr4j.train.RunInfo;
 import org.lr4j.train.TrainConfig;
 import org.lr4j.train.TrainListener;
 import org.lr4j.train.TrainResult;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.SchedulerOption;
 import org.lr4j.plot.LrChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
  * {@code lr.png}); one line before the first epoch, one line per epoch (stdout), a progress bar per epoch on
  * stderr when it is a terminal.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "train", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = {"Train an image classifier with the schedule, as timm's train.py does (DJL, PyTorch engine, CPU).",
             "Without DATA_DIR: the built-in shapes, model smallcnn, " + TrainCommand.BUILTIN_EPOCHS + " epochs unless --epochs says otherwise."})
 final class TrainCommand implements Callable<Integer> {
@@ -94,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> base = schedule.fromArgs == null ? Map.of() : Json.readMap(schedule.fromArgs);
         SchedulerConfig sc = schedule.toConfig();
         Path data = dataDir != null ? dataDir : path(base, "data_dir");
-        if (data == null && schedule.epochs == null && schedule.fromArgs == null) {
+        if (data == null && !schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
             sc = sc.toBuilder().epochs(BUILTIN_EPOCHS).build();
         }
         TrainConfig config;
@@ -113,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             config = b.build();
         } catch (IllegalArgumentException e) {
-            throw new UsageError(asFlags(e.getMessage()), e);
+            throw new UsageError(asFlags(e), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -123,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
             result = ImageClassifierTrainer.run(config, progress, plot(sc));
         } catch (IllegalArgumentException e) {
             progress.clearBar();
-            throw new UsageError(asFlags(e.getMessage()), e);
+            throw new UsageError(asFlags(e), e);
         } catch (IOException e) {
             progress.clearBar();
             throw new UncheckedIOException("cannot write the run folder: " + Output.describe(e), e);
@@ -154,15 +157,13 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    /** Rewrites a message that starts with a Python argument name to its flag. */
-    static String asFlags(String message) {
-        String m = ScheduleOptions.asFlags(message);
-        for (String name : new String[] {"model", "momentum", "weight_decay", "img_size", "threads"}) {
-            if (m.startsWith(name + " ")) {
-                return "--" + name.replace('_', '-') + m.substring(name.length());
-            }
+    /** The message of {@code e}, under the flag of its parameter when that is a train.py argument. */
+    static String asFlags(IllegalArgumentException e) {
+        if (e instanceof InvalidValueException v && List.of("model", "momentum", "weight_decay", "img_size", "threads")
+                .contains(v.parameter())) {
+            return v.named("--" + v.parameter().replace('_', '-')).getMessage();
         }
-        return m;
+        return ScheduleOptions.asFlags(e);
     }
 
     private static Path path(Map<String, Object> base, String key) {

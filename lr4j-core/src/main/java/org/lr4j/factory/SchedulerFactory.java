@@ -1,6 +1,7 @@
 package org.lr4j.factory;
 
 import java.util.List;
+import java.util.Map;
 import org.lr4j.schedule.LRScheduler;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
@@ -8,9 +9,11 @@ import org.lr4j.noise.NoiseRange;
 import org.lr4j.schedule.AbstractLRScheduler;
 import org.lr4j.schedule.CosineLRScheduler;
 import org.lr4j.schedule.CyclicLRScheduler;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.schedule.MultiStepLRScheduler;
 import org.lr4j.schedule.PlateauLRScheduler;
 import org.lr4j.schedule.PolyLRScheduler;
+import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.StepLRScheduler;
 import org.lr4j.schedule.TanhLRScheduler;
 
@@ -57,11 +60,10 @@ public final class SchedulerFactory {
         long upe = 1;
         if (!onEpochs) {
             if (config.sched().equals("plateau")) {
-                throw new IllegalArgumentException("sched_on_updates must be false for plateau (it steps on epochs only), got true");
+                throw Checks.invalid("sched_on_updates", "be false for plateau (it steps on epochs only)", "true");
             }
             if (updatesPerEpoch <= 0) {
-                throw new IllegalArgumentException("updates_per_epoch must be > 0 with sched_on_updates, got "
-                        + updatesPerEpoch);
+                throw Checks.invalid("updates_per_epoch", "be > 0 with sched_on_updates", updatesPerEpoch);
             }
             upe = updatesPerEpoch;
         }
@@ -81,8 +83,9 @@ public final class SchedulerFactory {
         NoiseRange noise = noiseRange(config.lrNoise(), tInitial);
         try {
             return create(config, groups, upe, onEpochs, tInitial, warmupT, decayT, cooldownT, milestones, noise);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(inFlagNames(e.getMessage(), config.sched()), e);
+        } catch (InvalidValueException e) {
+            String flag = flagOf(e.parameter(), config.sched());
+            throw flag == null ? e : e.named(flag);
         }
     }
 
@@ -90,27 +93,19 @@ public final class SchedulerFactory {
             long tInitial, long warmupT, double decayT, long cooldownT, double[] milestones, NoiseRange noise) {
         LRScheduler scheduler = switch (config.sched()) {
             case "tanh" -> {
-                TanhLRScheduler.Builder b = TanhLRScheduler.builder(groups, tInitial).profile(config.timm())
-                        .lrMin(config.minLr()).cycleMul(config.lrCycleMul()).cycleLimit(config.lrCycleLimit());
-                if (config.timm() == org.lr4j.schedule.Profile.CURRENT) {
-                    b.cycleDecay(config.lrCycleDecay()).warmupPrefix(config.warmupPrefix());
-                }
+                TanhLRScheduler.Builder b = TanhLRScheduler.builder(groups, tInitial).profile(config.timm());
                 if (config.lb() != null) {
                     b.lb(config.lb());
                 }
                 if (config.ub() != null) {
                     b.ub(config.ub());
                 }
-                yield common(b, config, warmupT, onEpochs, noise).build();
+                yield common(cycles(b, config), config, warmupT, onEpochs, noise).build();
             }
-            case "cosine" -> common(CosineLRScheduler.builder(groups, tInitial).lrMin(config.minLr())
-                    .cycleMul(config.lrCycleMul()).cycleDecay(config.lrCycleDecay()).cycleLimit(config.lrCycleLimit())
-                    .kDecay(config.lrKDecay()).warmupPrefix(config.warmupPrefix()), config, warmupT, onEpochs, noise)
-                    .build();
-            case "poly" -> common(PolyLRScheduler.builder(groups, tInitial).lrMin(config.minLr())
-                    .cycleMul(config.lrCycleMul()).cycleDecay(config.lrCycleDecay()).cycleLimit(config.lrCycleLimit())
-                    .kDecay(config.lrKDecay()).power(config.decayRate()).warmupPrefix(config.warmupPrefix()),
-                    config, warmupT, onEpochs, noise).build();
+            case "cosine" -> common(cycles(CosineLRScheduler.builder(groups, tInitial), config)
+                    .kDecay(config.lrKDecay()), config, warmupT, onEpochs, noise).build();
+            case "poly" -> common(cycles(PolyLRScheduler.builder(groups, tInitial), config).kDecay(config.lrKDecay())
+                    .power(config.decayRate()), config, warmupT, onEpochs, noise).build();
             case "step" -> common(StepLRScheduler.builder(groups, decayT).decayRate(config.decayRate())
                     .warmupPrefix(config.warmupPrefix()), config, warmupT, onEpochs, noise).build();
             case "multistep" -> common(MultiStepLRScheduler.builder(groups, milestones).decayRate(config.decayRate())
@@ -119,8 +114,8 @@ public final class SchedulerFactory {
                     .patienceT(config.patienceEpochs()).cooldownT(0).lrMin(config.minLr())
                     .mode(config.evalMetric().contains("loss") ? PlateauLRScheduler.Mode.MIN : PlateauLRScheduler.Mode.MAX),
                     config, warmupT, true, noise).build();
-            default -> throw new IllegalArgumentException("sched must be one of "
-                    + String.join(", ", SchedulerConfig.SCHEDULERS) + ", got " + config.sched());
+            default -> throw Checks.invalid("sched", "be one of " + String.join(", ", SchedulerConfig.SCHEDULERS),
+                    config.sched());
         };
 
         long numEpochs;
@@ -140,42 +135,38 @@ public final class SchedulerFactory {
         return new CreatedScheduler(scheduler, numEpochs);
     }
 
+    /** The flag each scheduler parameter comes from ({@code decay_t}: by the schedule, below). */
+    private static final Map<String, SchedulerOption<?>> SOURCES = Map.ofEntries(
+            Map.entry("t_initial", SchedulerOption.EPOCHS), Map.entry("warmup_t", SchedulerOption.WARMUP_EPOCHS),
+            Map.entry("warmup_lr_init", SchedulerOption.WARMUP_LR), Map.entry("lr_min", SchedulerOption.MIN_LR),
+            Map.entry("cycle_mul", SchedulerOption.LR_CYCLE_MUL), Map.entry("cycle_decay", SchedulerOption.LR_CYCLE_DECAY),
+            Map.entry("cycle_limit", SchedulerOption.LR_CYCLE_LIMIT), Map.entry("k_decay", SchedulerOption.LR_K_DECAY),
+            Map.entry("power", SchedulerOption.DECAY_RATE), Map.entry("patience_t", SchedulerOption.PATIENCE_EPOCHS),
+            Map.entry("noise_pct", SchedulerOption.LR_NOISE_PCT), Map.entry("noise_std", SchedulerOption.LR_NOISE_STD),
+            Map.entry("noise_range_t", SchedulerOption.LR_NOISE));
+
     /**
-     * A scheduler's message in train.py's flag names: a message from a scheduler's builder starts with the
-     * scheduler parameter's name ({@code cycle_decay must ...}), which becomes the flag it came from
-     * ({@code lr_cycle_decay must ...}).
+     * The train.py flag a scheduler parameter comes from ({@code cycle_mul} from {@code lr_cycle_mul}),
+     * with any index or suffix kept ({@code decay_t[2]} from {@code decay_milestones[2]}); null for a
+     * parameter that is not a flag's.
      */
-    static String inFlagNames(String message, String sched) {
+    static String flagOf(String parameter, String sched) {
         int end = 0;
-        while (end < message.length() && (Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '_')) {
+        while (end < parameter.length() && (Character.isLetterOrDigit(parameter.charAt(end)) || parameter.charAt(end) == '_')) {
             end++;
         }
-        String flag = switch (message.substring(0, end)) {
-            case "t_initial" -> "epochs";
-            case "warmup_t" -> "warmup_epochs";
-            case "warmup_lr_init" -> "warmup_lr";
-            case "lr_min" -> "min_lr";
-            case "cycle_mul" -> "lr_cycle_mul";
-            case "cycle_decay" -> "lr_cycle_decay";
-            case "cycle_limit" -> "lr_cycle_limit";
-            case "k_decay" -> "lr_k_decay";
-            case "power" -> "decay_rate";
-            case "patience_t" -> "patience_epochs";
-            case "noise_pct" -> "lr_noise_pct";
-            case "noise_std" -> "lr_noise_std";
-            case "noise_range_t" -> "lr_noise";
-            case "decay_t" -> sched.equals("multistep") ? "decay_milestones" : "decay_epochs";
-            default -> null;
-        };
-        return flag == null ? message : flag + message.substring(end);
+        String name = parameter.substring(0, end);
+        SchedulerOption<?> source = name.equals("decay_t")
+                ? (sched.equals("multistep") ? SchedulerOption.DECAY_MILESTONES : SchedulerOption.DECAY_EPOCHS)
+                : SOURCES.get(name);
+        return source == null ? null : source.name() + parameter.substring(end);
     }
 
     /** {@code value * factor}, refused when it overflows. */
     private static double finiteProduct(String flag, double value, long factor) {
         double product = value * factor;
         if (!Double.isFinite(product)) {
-            throw new IllegalArgumentException(flag + " * " + (flag.startsWith("lr_noise") ? "t_initial" : "updates_per_epoch")
-                    + " must be finite, got " + value + " * " + factor);
+            throw Checks.invalid(flag + " * " + (flag.startsWith("lr_noise") ? "t_initial" : "updates_per_epoch"), "be finite", value + " * " + factor);
         }
         return product;
     }
@@ -185,9 +176,20 @@ public final class SchedulerFactory {
         try {
             return Math.multiplyExact(epochs, updatesPerEpoch);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(flag + " * updates_per_epoch must be <= " + Long.MAX_VALUE + ", got "
-                    + epochs + " * " + updatesPerEpoch, e);
+            throw Checks.invalid(flag + " * updates_per_epoch", "be <= " + Long.MAX_VALUE, epochs + " * " + updatesPerEpoch);
         }
+    }
+
+    /**
+     * The cycle flags of tanh, cosine and poly; timm 0.4's tanh takes neither {@code cycle_decay} nor
+     * {@code warmup_prefix} from train.py (its 0.4 defaults stay).
+     */
+    private static <B extends CyclicLRScheduler.CycleBuilder<B, ?>> B cycles(B b, SchedulerConfig c) {
+        b.lrMin(c.minLr()).cycleMul(c.lrCycleMul()).cycleLimit(c.lrCycleLimit());
+        if (c.timm() == Profile.CURRENT || !(b instanceof TanhLRScheduler.Builder)) {
+            b.cycleDecay(c.lrCycleDecay()).warmupPrefix(c.warmupPrefix());
+        }
+        return b;
     }
 
     private static <B extends AbstractLRScheduler.Builder<B, ?>> B common(B b, SchedulerConfig c, long warmupT,

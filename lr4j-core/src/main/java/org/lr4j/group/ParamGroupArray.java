@@ -27,7 +27,7 @@ public final class ParamGroupArray implements ParamGroups {
 
     private ParamGroupArray(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+            throw Checks.invalid("param_groups", "hold at least one group", "0");
         }
         lr = new double[n];
         hasLr = new boolean[n];

@@ -1,5 +1,6 @@
 package org.lr4j.group;
 
+import org.lr4j.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ParamGroupList implements ParamGroups {
 
     private ParamGroupList(List<ParamGroup> groups) {
         if (groups.isEmpty()) {
-            throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+            throw Checks.invalid("param_groups", "hold at least one group", "0");
         }
         this.groups = groups;
     }
@@ -56,7 +57,7 @@ public final class ParamGroupList implements ParamGroups {
     public static ParamGroupList of(List<ParamGroup> groups) {
         for (int i = 0; i < groups.size(); i++) {
             if (groups.get(i) == null) {
-                throw new IllegalArgumentException("param_groups[" + i + "] must be a group, got null");
+                throw Checks.invalid("param_groups[" + i + "]", "be a group", "null");
             }
         }
         return new ParamGroupList(new ArrayList<>(groups));

@@ -23,7 +23,7 @@ public final class Args {
                 // fall through
             }
         }
-        throw new IllegalArgumentException(name + " must be a number, got " + describe(v));
+        throw Checks.invalid(name, "be a number", describe(v));
     }
 
     public static long integer(String name, Object v) {
@@ -34,11 +34,11 @@ public final class Args {
             if (b.bitLength() < 64) {
                 return b.longValue();
             }
-            throw new IllegalArgumentException(name + " must be a whole number in [-2^63, 2^63), got " + v);
+            throw Checks.invalid(name, "be a whole number in [-2^63, 2^63)", v);
         }
         double d = number(name, v);
         if (d != Math.rint(d) || Double.isInfinite(d) || Math.abs(d) > 9.007199254740992E15) {
-            throw new IllegalArgumentException(name + " must be a whole number, got " + describe(v));
+            throw Checks.invalid(name, "be a whole number", describe(v));
         }
         return (long) d;
     }
@@ -50,14 +50,14 @@ public final class Args {
         if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(s);
         }
-        throw new IllegalArgumentException(name + " must be true or false, got " + describe(v));
+        throw Checks.invalid(name, "be true or false", describe(v));
     }
 
     public static String string(String name, Object v) {
         if (v instanceof String s) {
             return s;
         }
-        throw new IllegalArgumentException(name + " must be a string, got " + describe(v));
+        throw Checks.invalid(name, "be a string", describe(v));
     }
 
     /** A number or a list of numbers, as a list. */

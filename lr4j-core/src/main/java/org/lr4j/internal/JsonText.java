@@ -29,7 +29,7 @@ public final class JsonText {
         JsonText p = new JsonText(text);
         p.space();
         if (p.i >= text.length()) {
-            throw new IllegalArgumentException("JSON text must hold a value, got nothing");
+            throw Checks.invalid("JSON text", "hold a value", "nothing");
         }
         Object v = p.value();
         p.space();
@@ -232,7 +232,7 @@ public final class JsonText {
         } else if (v instanceof Number n) {
             double d = n.doubleValue();
             if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("JSON number must be finite, got " + d);
+                throw Checks.invalid("JSON number", "be finite", d);
             }
             b.append(d);
         } else if (v instanceof String str) {

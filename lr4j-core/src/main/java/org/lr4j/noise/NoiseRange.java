@@ -45,8 +45,7 @@ public final class NoiseRange {
         Checks.finite("noise_range_t[0]", start);
         Checks.finite("noise_range_t[1]", end);
         if (start > end) {
-            throw new IllegalArgumentException("noise_range_t must be [start, end] with start <= end, got ["
-                    + start + ", " + end + "]");
+            throw Checks.invalid("noise_range_t", "be [start, end] with start <= end", "[" + start + ", " + end + "]");
         }
         return new NoiseRange(start, end, true, true);
     }

@@ -1,5 +1,6 @@
 package org.lr4j.noise;
 
+import org.lr4j.internal.Checks;
 /** timm's {@code noise_type}: how a noise value is drawn. */
 public enum NoiseType {
     /** Draw {@code n = randn()} until {@code |n| < noise_pct}; the noise is {@code n}. */
@@ -29,6 +30,6 @@ public enum NoiseType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("noise_type must be normal or uniform, got " + name);
+        throw Checks.invalid("noise_type", "be normal or uniform", name);
     }
 }

@@ -1,5 +1,6 @@
 package org.lr4j.noise;
 
+import org.lr4j.internal.Checks;
 /**
  * PyTorch's CPU random generator ({@code torch.Generator()} on the CPU), reproduced bit for bit for the
  * calls timm's noise makes.
@@ -146,7 +147,7 @@ public final class TorchGenerator {
      */
     public static double firstNormalBelow(long seed, double bound) {
         if (!(bound > 0)) {
-            throw new IllegalArgumentException("bound must be > 0, got " + bound);
+            throw Checks.invalid("bound", "be > 0", bound);
         }
         int s = (int) seed;
         int lo = s; // initial word k (k = 0, 4, 8, ...)

@@ -12,6 +12,7 @@ import org.lr4j.noise.NoiseType;
 import org.lr4j.schedule.AbstractLRScheduler;
 import org.lr4j.schedule.CosineLRScheduler;
 import org.lr4j.schedule.CyclicLRScheduler;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.schedule.MultiStepLRScheduler;
 import org.lr4j.schedule.PlateauLRScheduler;
 import org.lr4j.schedule.PolyLRScheduler;
@@ -48,8 +49,7 @@ public final class TimmKwargs {
         Checks.notNull("kwargs", kwargs);
         Checks.notNull("profile", profile);
         if (profile == Profile.TIMM_0_4 && !"tanh".equals(scheduler)) {
-            throw new IllegalArgumentException("timm must be current for " + scheduler
-                    + " (the 0.4 profile covers tanh only), got 0.4");
+            throw Checks.invalid("timm", "be current for " + scheduler + " (the 0.4 profile covers tanh only)", "0.4");
         }
         return switch (scheduler == null ? "" : scheduler) {
             case "tanh" -> tanh(profile, kwargs, groups);
@@ -113,8 +113,7 @@ public final class TimmKwargs {
                 }
                 yield common(b, kwargs).build();
             }
-            default -> throw new IllegalArgumentException("scheduler must be one of "
-                    + String.join(", ", SchedulerConfig.SCHEDULERS) + ", got " + scheduler);
+            default -> throw Checks.invalid("scheduler", "be one of " + String.join(", ", SchedulerConfig.SCHEDULERS), scheduler);
         };
     }
 
@@ -123,8 +122,7 @@ public final class TimmKwargs {
         allow("tanh", kwargs, Set.of("t_initial", "lr_min", "cycle_limit", "lb", "ub"),
                 legacy ? Set.of("t_mul", "decay_rate") : Set.of("cycle_mul", "cycle_decay"));
         if (legacy && kwargs.containsKey("noise_type")) {
-            throw new IllegalArgumentException("noise_type must not be given for timm 0.4's tanh (it has no such"
-                    + " argument), got " + Args.describe(kwargs.get("noise_type")));
+            throw Checks.invalid("noise_type", "not be given for timm 0.4's tanh (it has no such argument)", Args.describe(kwargs.get("noise_type")));
         }
         TanhLRScheduler.Builder b = TanhLRScheduler.builder(groups, integer(kwargs, "t_initial")).profile(profile);
         if (kwargs.containsKey("lb")) {
@@ -150,14 +148,13 @@ public final class TimmKwargs {
         common(b, kwargs);
         try {
             return b.build();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidValueException e) {
             // the builder speaks current timm's names; name the argument as the 0.4 caller wrote it
-            String m = e.getMessage();
-            if (legacy && m.startsWith("cycle_mul ")) {
-                throw new IllegalArgumentException("t_mul" + m.substring("cycle_mul".length()), e);
+            if (legacy && e.parameter().equals("cycle_mul")) {
+                throw e.named("t_mul");
             }
-            if (legacy && m.startsWith("cycle_decay ")) {
-                throw new IllegalArgumentException("decay_rate" + m.substring("cycle_decay".length()), e);
+            if (legacy && e.parameter().equals("cycle_decay")) {
+                throw e.named("decay_rate");
             }
             throw e;
         }
@@ -203,7 +200,7 @@ public final class TimmKwargs {
             } else if (r.size() == 2) {
                 b.noiseRangeT(NoiseRange.between(r.get(0), r.get(1)));
             } else {
-                throw new IllegalArgumentException("noise_range_t must be a number or a pair, got " + range);
+                throw Checks.invalid("noise_range_t", "be a number or a pair", range);
             }
         }
         if (kwargs.containsKey("noise_pct")) {
@@ -232,7 +229,7 @@ public final class TimmKwargs {
     private static Object required(Map<String, ?> kwargs, String name) {
         Object v = kwargs.get(name);
         if (v == null) {
-            throw new IllegalArgumentException(name + " must be given, got none");
+            throw Checks.invalid(name, "be given", "none");
         }
         return v;
     }

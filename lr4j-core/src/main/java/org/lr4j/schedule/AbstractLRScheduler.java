@@ -84,20 +84,19 @@ public abstract class AbstractLRScheduler implements LRScheduler {
     private static double[] initialise(ParamGroups groups, boolean initialize) {
         int n = groups.size();
         if (n < 1) {
-            throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+            throw Checks.invalid("param_groups", "hold at least one group", "0");
         }
         double[] base = new double[n];
         for (int g = 0; g < n; g++) {
             if (initialize) {
                 if (!groups.hasLr(g)) {
-                    throw new IllegalArgumentException("param_groups[" + g + "].lr must be given, got none");
+                    throw Checks.invalid("param_groups[" + g + "].lr", "be given", "none");
                 }
                 if (!groups.hasInitialLr(g)) {
                     groups.setInitialLr(g, Checks.nonNegative("param_groups[" + g + "].lr", groups.lr(g)));
                 }
             } else if (!groups.hasInitialLr(g)) {
-                throw new IllegalArgumentException("param_groups[" + g
-                        + "].initial_lr must be given when initialize=false, got none");
+                throw Checks.invalid("param_groups[" + g + "].initial_lr", "be given when initialize=false", "none");
             }
             base[g] = Checks.nonNegative("param_groups[" + g + "].initial_lr", groups.initialLr(g));
             if (groups.hasLrScale(g)) {
@@ -117,16 +116,14 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             double scale = profile == Profile.CURRENT && groups.hasLrScale(g) ? groups.lrScale(g) : 1.0;
             double peak = Math.max(Math.max(base[g], lrFloor) * growth, warmupLrInit) * noiseFactor * scale;
             if (!Double.isFinite(peak)) {
-                throw new IllegalArgumentException("param_groups[" + g
-                        + "].initial_lr must keep every learning rate finite, got " + base[g] + " (peak "
-                        + peak + ")");
+                throw Checks.invalid("param_groups[" + g + "].initial_lr", "keep every learning rate finite", base[g] + " (peak " + peak + ")");
             }
         }
     }
 
     static void checkT(String what, long t) {
         if (t < 0) {
-            throw new IllegalArgumentException(what + " must be >= 0, got " + t);
+            throw Checks.invalid(what, "be >= 0", t);
         }
     }
 

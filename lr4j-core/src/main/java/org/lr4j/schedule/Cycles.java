@@ -21,8 +21,7 @@ package org.lr4j.schedule;
  * last cycle is {@code lr_min * cycle_decay^cycle_limit}. Immutable.
  *
  * <p>A {@link Shape} splits the value into a factor shared by every group ({@code 1 - tanh(..)},
- * {@code 1 + cos(..)}, ...) and a per-group combination, so that the driver's {@link #bind(double[])}
- * evaluates the transcendental part once per step, whatever the number of groups, and remembers the
+ * {@code 1 + cos(..)}, ...) and a per-group combination, so that {@link FastPaths} evaluates the transcendental part once per step, whatever the number of groups, and remembers the
  * current cycle's {@code cycle_decay^i} and {@code cycle_mul^i} instead of recomputing the powers. Both
  * paths compute the same doubles as {@link #value(long, double)}, in the same order.
  */
@@ -47,19 +46,16 @@ final class Cycles implements Schedule {
         double value(double factor, double lrMax, double lrMin);
     }
 
-    /** Below this, {@code t * (1 / t_initial)} is within one of {@code t / t_initial}. */
-    private static final long EXACT_RECIPROCAL_LIMIT = 1L << 52;
-
-    private final Shape shape;
-    private final long tInitial;
-    private final double inverseTInitial;
-    private final double lrMin;
-    private final double cycleMul;
-    private final double cycleDecay;
-    private final long cycleLimit;
-    private final boolean timm04;
-    private final double logCycleMul;
-    private final double afterLastCycle;
+    final Shape shape;
+    final long tInitial;
+    final double inverseTInitial;
+    final double lrMin;
+    final double cycleMul;
+    final double cycleDecay;
+    final long cycleLimit;
+    final boolean timm04;
+    final double logCycleMul;
+    final double afterLastCycle;
     /**
      * With {@code cycle_mul == 1} and cycle 0 inside {@code cycle_limit}: {@code t_initial}, the end of the
      * first cycle, where gamma is 1, {@code t_curr = t} and {@code t_i = t_initial}; else 0 (no shortcut).
@@ -92,7 +88,7 @@ final class Cycles implements Schedule {
         double tI;
         double tCurr;
         if (cycleMul == 1.0) {
-            long ci = cycleIndex(t);
+            long ci = FastPaths.quotient(t, tInitial, inverseTInitial);
             i = ci;
             tI = tInitial;
             tCurr = t - tInitial * ci;
@@ -114,121 +110,13 @@ final class Cycles implements Schedule {
         return shape.value(shape.factor(tCurr, tI), base * gamma, min);
     }
 
-    /**
-     * {@code t div t_initial} ({@code t >= 0}), without the 64-bit division (tens of cycles) below
-     * {@code 2^52}: the quotient by the reciprocal is off by at most one, and the remainder says which way.
-     */
-    private long cycleIndex(long t) {
-        if (t < tInitial) {
-            return 0;
-        }
-        if (t >= EXACT_RECIPROCAL_LIMIT) {
-            return t / tInitial;
-        }
-        long q = (long) (t * inverseTInitial);
-        long r = t - q * tInitial;
-        if (r < 0) {
-            return q - 1;
-        }
-        return r >= tInitial ? q + 1 : q;
-    }
-
-    private boolean inCycle(double i) {
+    boolean inCycle(double i) {
         return timm04 ? cycleLimit == 0 || i < cycleLimit : i < cycleLimit;
     }
 
     /** {@code cycle_decay^i}; exactly 1 when either is trivial, as Python's {@code 1.0 ** i} and {@code x ** 0.0}. */
-    private double gamma(double i) {
+    double gamma(double i) {
         return i == 0 || cycleDecay == 1.0 ? 1.0 : Math.pow(cycleDecay, i);
-    }
-
-    /**
-     * The driver's evaluator for groups with the given base rates (the array is read at every step, so
-     * later changes to it are seen): every group's value at {@code t}, equal to
-     * {@code value(t, base[g])}. Keeps the current cycle in mutable fields: one thread at a time.
-     */
-    FastPaths.GroupValues bind(double[] base) {
-        return new Bound(base);
-    }
-
-    /**
-     * {@link #bind(double[])}: remembers the cycle of the last step (its bounds, length, peak and floor)
-     * and recomputes them, with the same expressions as {@link #value(long, double)}, only when a step
-     * falls in another cycle.
-     */
-    private final class Bound implements FastPaths.GroupValues {
-        private final double[] base;
-        /** cycle_mul == 1: the remembered cycle is [start, end); empty until the first step. */
-        private long start = 1;
-        private long end;
-        /** cycle_mul != 1: the remembered cycle's index (NaN: none) and its first t, as a double. */
-        private double index = Double.NaN;
-        private double startD;
-        private boolean inCycle;
-        private double tI;
-        private double gamma;
-        private double min;
-
-        Bound(double[] base) {
-            this.base = base;
-        }
-
-        @Override
-        public void values(long t, double[] out) {
-            double tCurr;
-            if (cycleMul == 1.0) {
-                if (t < start || t >= end) {
-                    enterArithmetic(t);
-                }
-                tCurr = t - start;
-            } else {
-                tCurr = geometricPosition(t);
-            }
-            double[] b = base;
-            if (!inCycle) {
-                for (int g = 0; g < b.length; g++) {
-                    out[g] = afterLastCycle;
-                }
-                return;
-            }
-            double f = shape.factor(tCurr, tI);
-            for (int g = 0; g < b.length; g++) {
-                out[g] = shape.value(f, b[g] * gamma, min);
-            }
-        }
-
-        private void enterArithmetic(long t) {
-            long ci = cycleIndex(t);
-            start = tInitial * ci;
-            end = start > Long.MAX_VALUE - tInitial ? Long.MAX_VALUE : start + tInitial;
-            tI = tInitial;
-            remember(ci);
-        }
-
-        /** t_curr inside the geometric cycle of {@code t} (entering it if needed); 0 after every cycle. */
-        private double geometricPosition(long t) {
-            double arg = 1 - (double) t / tInitial * (1 - cycleMul);
-            if (!(arg > 0)) {
-                index = Double.NaN;
-                inCycle = false;
-                return 0;
-            }
-            double i = Math.floor(Math.log(arg) / logCycleMul);
-            if (i != index) {
-                index = i;
-                double mulI = Math.pow(cycleMul, i);
-                tI = mulI * tInitial;
-                startD = (1 - mulI) / (1 - cycleMul) * tInitial;
-                remember(i);
-            }
-            return t - startD;
-        }
-
-        private void remember(double i) {
-            inCycle = inCycle(i);
-            gamma = gamma(i);
-            min = timm04 ? lrMin * gamma : lrMin;
-        }
     }
 
     /**

@@ -52,7 +52,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
             if ("max".equals(name)) {
                 return MAX;
             }
-            throw new IllegalArgumentException("mode must be min or max, got " + name);
+            throw Checks.invalid("mode", "be min or max", name);
         }
     }
 
@@ -192,7 +192,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
         state.requireFor(name(), groupCount());
         PlateauState p = state.plateau();
         if (p == null) {
-            throw new IllegalArgumentException("state.plateau must be given for a plateau scheduler, got null");
+            throw Checks.invalid("state.plateau", "be given for a plateau scheduler", "null");
         }
         super.restore(state);
         best = p.best();
@@ -299,17 +299,17 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
             validateCommon();
             Checks.nonNegative("decay_rate", decayRate);
             if (!(decayRate < 1.0)) {
-                throw new IllegalArgumentException("decay_rate must be < 1 for plateau, got " + decayRate);
+                throw Checks.invalid("decay_rate", "be < 1 for plateau", decayRate);
             }
             Checks.nonNegative("patience_t", patienceT);
             Checks.nonNegative("threshold", threshold);
             Checks.nonNegative("cooldown_t", cooldownT);
             Checks.nonNegative("lr_min", lrMin);
             if (!tInEpochs) {
-                throw new IllegalArgumentException("t_in_epochs must be true for plateau (it steps on epochs only), got false");
+                throw Checks.invalid("t_in_epochs", "be true for plateau (it steps on epochs only)", "false");
             }
             if (warmupPrefix) {
-                throw new IllegalArgumentException("warmup_prefix must be false for plateau (it has no prefix), got true");
+                throw Checks.invalid("warmup_prefix", "be false for plateau (it has no prefix)", "true");
             }
             return new PlateauLRScheduler(this);
         }

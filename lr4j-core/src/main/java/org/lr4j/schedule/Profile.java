@@ -1,5 +1,6 @@
 package org.lr4j.schedule;
 
+import org.lr4j.internal.Checks;
 /**
  * Which timm the semantics follow.
  *
@@ -37,6 +38,6 @@ public enum Profile {
         if (label.equals("0.4") || label.startsWith("0.4.")) {
             return TIMM_0_4;
         }
-        throw new IllegalArgumentException("timm must be current or 0.4, got " + label);
+        throw Checks.invalid("timm", "be current or 0.4", label);
     }
 }

@@ -78,8 +78,7 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
             Checks.positive("decay_t", decayT);
             Checks.nonNegative("decay_rate", decayRate);
             if (Double.isInfinite(growth())) {
-                throw new IllegalArgumentException("decay_rate must stay <= 1, or its power for the most decays any"
-                        + " t < 2^63 reaches finite, got " + decayRate);
+                throw Checks.invalid("decay_rate", "stay <= 1, or its power for the most decays any" + " t < 2^63 reaches finite", decayRate);
             }
             return new StepLRScheduler(this,
                     Warmup.of(new StepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));

@@ -128,7 +128,7 @@ public final class TanhLRScheduler extends CyclicLRScheduler {
             double l = Checks.finite("lb", lb());
             double u = Checks.finite("ub", ub());
             if (!(l < u)) {
-                throw new IllegalArgumentException("lb must be < ub, got lb=" + l + ", ub=" + u);
+                throw Checks.invalid("lb", "be < ub", "lb=" + l + ", ub=" + u);
             }
             Cycles cycles = cycles(new Shape(l, u));
             return new TanhLRScheduler(this, cycles, Warmup.of(cycles, warmupT, warmupLrInit, warmupPrefix, false));

@@ -13,10 +13,10 @@ package org.lr4j.schedule;
  * target base, wrapping a constant: {@code t = 0, 1, 2} give {@code 0.02, 0.04, 0.06}. Immutable.
  */
 public final class Warmup implements Schedule {
-    private final Schedule inner;
-    private final long warmupT;
-    private final double warmupLrInit;
-    private final boolean prefix;
+    final Schedule inner;
+    final long warmupT;
+    final double warmupLrInit;
+    final boolean prefix;
     private final boolean targetIsBase;
 
     private Warmup(Schedule inner, long warmupT, double warmupLrInit, boolean prefix, boolean targetIsBase) {
@@ -50,30 +50,5 @@ public final class Warmup implements Schedule {
             return warmupLrInit + t * step(base);
         }
         return inner.value(prefix ? t - warmupT : t, base);
-    }
-
-    /**
-     * The driver's evaluator for groups with the given base rates: equal to {@code value(t, base[g])},
-     * with every group's warmup step computed once here rather than at every call (for tanh that step
-     * evaluates the schedule at {@code warmup_t}). The steps are fixed: bind again when the bases change.
-     */
-    FastPaths.GroupValues bind(double[] base) {
-        double[] steps = new double[base.length];
-        for (int g = 0; g < base.length; g++) {
-            steps[g] = step(base[g]);
-        }
-        FastPaths.GroupValues after = FastPaths.bind(inner, base);
-        long w = warmupT;
-        double init = warmupLrInit;
-        boolean shift = prefix;
-        return (t, out) -> {
-            if (t < w) {
-                for (int g = 0; g < steps.length; g++) {
-                    out[g] = init + t * steps[g];
-                }
-            } else {
-                after.values(shift ? t - w : t, out);
-            }
-        };
     }
 }

@@ -1,5 +1,6 @@
 package org.lr4j.state;
 
+import org.lr4j.internal.Checks;
 import java.util.List;
 
 /**
@@ -21,13 +22,13 @@ public record PlateauState(double best, long numBadEpochs, long cooldownCounter,
      */
     public PlateauState {
         if (Double.isNaN(best)) {
-            throw new IllegalArgumentException("state.plateau.best must be a number or an infinity, got NaN");
+            throw Checks.invalid("state.plateau.best", "be a number or an infinity", "NaN");
         }
         if (numBadEpochs < 0) {
-            throw new IllegalArgumentException("state.plateau.num_bad_epochs must be >= 0, got " + numBadEpochs);
+            throw Checks.invalid("state.plateau.num_bad_epochs", "be >= 0", numBadEpochs);
         }
         if (cooldownCounter < 0) {
-            throw new IllegalArgumentException("state.plateau.cooldown_counter must be >= 0, got " + cooldownCounter);
+            throw Checks.invalid("state.plateau.cooldown_counter", "be >= 0", cooldownCounter);
         }
         if (restoreLrs != null) {
             restoreLrs = SchedulerState.finiteList("state.plateau.restore_lrs", restoreLrs);

@@ -1,5 +1,6 @@
 package org.lr4j.state;
 
+import org.lr4j.internal.Checks;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,31 +22,29 @@ public record SchedulerState(String scheduler, List<Double> baseValues, List<Dou
      */
     public SchedulerState {
         if (scheduler == null || scheduler.isEmpty()) {
-            throw new IllegalArgumentException("state.scheduler must be a scheduler name, got " + scheduler);
+            throw Checks.invalid("state.scheduler", "be a scheduler name", scheduler);
         }
         baseValues = finiteList("state.base_values", baseValues);
         lrs = finiteList("state.lrs", lrs);
         if (baseValues.size() != lrs.size()) {
-            throw new IllegalArgumentException("state.lrs must have one value per group (" + baseValues.size()
-                    + "), got " + lrs.size());
+            throw Checks.invalid("state.lrs", "have one value per group (" + baseValues.size() + ")", lrs.size());
         }
         if (baseValues.isEmpty()) {
-            throw new IllegalArgumentException("state.base_values must hold at least one group, got 0");
+            throw Checks.invalid("state.base_values", "hold at least one group", "0");
         }
         if (plateau != null && plateau.restoreLrs() != null && plateau.restoreLrs().size() != lrs.size()) {
-            throw new IllegalArgumentException("state.plateau.restore_lrs must have one value per group ("
-                    + lrs.size() + "), got " + plateau.restoreLrs().size());
+            throw Checks.invalid("state.plateau.restore_lrs", "have one value per group (" + lrs.size() + ")", plateau.restoreLrs().size());
         }
     }
 
     static List<Double> finiteList(String name, List<Double> values) {
         if (values == null) {
-            throw new IllegalArgumentException(name + " must be a list of numbers, got null");
+            throw Checks.invalid(name, "be a list of numbers", "null");
         }
         for (int i = 0; i < values.size(); i++) {
             Double v = values.get(i);
             if (v == null || !Double.isFinite(v) || v < 0) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number >= 0, got " + v);
+                throw Checks.invalid(name + "[" + i + "]", "be a finite number >= 0", v);
             }
         }
         return List.copyOf(values);
@@ -58,12 +57,10 @@ public record SchedulerState(String scheduler, List<Double> baseValues, List<Dou
      */
     public void requireFor(String name, int groups) {
         if (!Objects.equals(scheduler, name)) {
-            throw new IllegalArgumentException("state.scheduler must be " + name + " (the scheduler restored), got "
-                    + scheduler);
+            throw Checks.invalid("state.scheduler", "be " + name + " (the scheduler restored)", scheduler);
         }
         if (baseValues.size() != groups) {
-            throw new IllegalArgumentException("state.base_values must hold one value per group (" + groups
-                    + "), got " + baseValues.size());
+            throw Checks.invalid("state.base_values", "hold one value per group (" + groups + ")", baseValues.size());
         }
     }
 }

@@ -40,7 +40,7 @@ public final class StateJson {
     public static SchedulerState fromJson(String json) {
         Object v = JsonText.parse(json);
         if (!(v instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("state must be a JSON object, got " + describe(v));
+            throw Checks.invalid("state", "be a JSON object", describe(v));
         }
         return fromMap(m);
     }
@@ -74,13 +74,13 @@ public final class StateJson {
         Checks.notNull("state", m);
         Object name = m.get("scheduler");
         if (!(name instanceof String)) {
-            throw new IllegalArgumentException("state.scheduler must be a scheduler name, got " + describe(name));
+            throw Checks.invalid("state.scheduler", "be a scheduler name", describe(name));
         }
         PlateauState plateau = null;
         Object p = m.get("plateau");
         if (p != null) {
             if (!(p instanceof Map<?, ?> pm)) {
-                throw new IllegalArgumentException("state.plateau must be an object, got " + describe(p));
+                throw Checks.invalid("state.plateau", "be an object", describe(p));
             }
             plateau = new PlateauState(number("state.plateau.best", pm.get("best")),
                     whole("state.plateau.num_bad_epochs", pm.get("num_bad_epochs")),
@@ -104,19 +104,19 @@ public final class StateJson {
         if ("NaN".equals(v)) {
             return Double.NaN;
         }
-        throw new IllegalArgumentException(name + " must be a number, got " + describe(v));
+        throw Checks.invalid(name, "be a number", describe(v));
     }
 
     private static long whole(String name, Object v) {
         if (v instanceof Long || v instanceof Integer) {
             return ((Number) v).longValue();
         }
-        throw new IllegalArgumentException(name + " must be a whole number, got " + describe(v));
+        throw Checks.invalid(name, "be a whole number", describe(v));
     }
 
     private static List<Double> numbers(String name, Object v) {
         if (!(v instanceof List<?> list)) {
-            throw new IllegalArgumentException(name + " must be a list of numbers, got " + describe(v));
+            throw Checks.invalid(name, "be a list of numbers", describe(v));
         }
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {

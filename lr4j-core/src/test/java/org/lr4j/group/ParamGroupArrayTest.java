@@ -65,6 +65,6 @@ class ParamGroupArrayTest {
                 () -> ParamGroupArray.of(0.1).lrScale(0, Double.POSITIVE_INFINITY));
         assertEquals("param_groups[0].lr_scale must be a finite number, got Infinity", scale.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> ParamGroupArray.of(0.1).lrScale(1, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> ParamGroupArray.copyOf(null));
+        assertThrows(NullPointerException.class, () -> ParamGroupArray.copyOf(null)); // issue 12: NPE for nulls
     }
 }

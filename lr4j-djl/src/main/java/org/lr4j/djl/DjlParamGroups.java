@@ -1,5 +1,6 @@
 package org.lr4j.djl;
 
+import org.lr4j.schedule.InvalidValueException;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.tracker.ParameterTracker;
@@ -141,17 +142,17 @@ public final class DjlParamGroups implements ParamGroups {
          */
         public Builder group(String name, double weightDecay, double lrScale, Rule rule) {
             if (!Double.isFinite(lrScale)) {
-                throw new IllegalArgumentException("lr_scale of group " + name + " must be finite, got " + lrScale);
+                throw new InvalidValueException("lr_scale of group " + name, "must be finite", String.valueOf(lrScale));
             }
             return add(name, weightDecay, lrScale, rule);
         }
 
         private Builder add(String name, double weightDecay, Double lrScale, Rule rule) {
             if (name == null || name.isEmpty()) {
-                throw new IllegalArgumentException("group name must not be empty, got " + name);
+                throw new InvalidValueException("group name", "must not be empty", String.valueOf(name));
             }
             if (names.contains(name)) {
-                throw new IllegalArgumentException("group name must be unique, got " + name + " twice");
+                throw new InvalidValueException("group name", "must be unique", String.valueOf(name + " twice"));
             }
             if (rule == null) {
                 throw new IllegalArgumentException("rule of group " + name + " must not be null");
@@ -172,7 +173,7 @@ public final class DjlParamGroups implements ParamGroups {
          */
         public DjlParamGroups build(PairList<String, Parameter> parameters) {
             if (names.isEmpty()) {
-                throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+                throw new InvalidValueException("param_groups", "must hold at least one group", "0");
             }
             Map<String, Integer> groupOf = new HashMap<>();
             List<List<String>> members = new ArrayList<>();
@@ -207,7 +208,7 @@ public final class DjlParamGroups implements ParamGroups {
 
     private static double checkedNonNegative(String name, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + v);
+            throw new InvalidValueException(name, "must be a finite number >= 0", String.valueOf(v));
         }
         return v;
     }

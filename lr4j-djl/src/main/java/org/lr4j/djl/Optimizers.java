@@ -1,5 +1,6 @@
 package org.lr4j.djl;
 
+import org.lr4j.schedule.InvalidValueException;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
@@ -75,15 +76,13 @@ public final class Optimizers {
         }
         String name = checkName(opt);
         if (!(momentum >= 0) || Double.isInfinite(momentum)) {
-            throw new IllegalArgumentException("momentum must be a finite number >= 0, got " + momentum);
+            throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
         }
         if ((name.equals("sgd") || name.equals("nesterov")) && momentum == 0) {
-            throw new IllegalArgumentException("momentum must be > 0 for opt " + name
-                    + " (Nesterov momentum needs a momentum), got 0.0");
+            throw new InvalidValueException("momentum", "must be > 0 for opt " + name + " (Nesterov momentum needs a momentum)", "0.0");
         }
         if (beginNumUpdate < 0 || beginNumUpdate > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("begin_num_update must be in [0, " + Integer.MAX_VALUE + "], got "
-                    + beginNumUpdate);
+            throw new InvalidValueException("begin_num_update", "must be in [0, " + Integer.MAX_VALUE + "]", String.valueOf(beginNumUpdate));
         }
         ParameterTracker t = tracker;
         int begin = (int) beginNumUpdate;
@@ -115,7 +114,7 @@ public final class Optimizers {
     public static String checkName(String opt) {
         String name = opt == null ? null : opt.toLowerCase(Locale.ROOT);
         if (name == null || !NAMES.contains(name)) {
-            throw new IllegalArgumentException("opt must be one of " + String.join(", ", NAMES) + ", got " + opt);
+            throw new InvalidValueException("opt", "must be one of " + String.join(", ", NAMES), String.valueOf(opt));
         }
         return name;
     }

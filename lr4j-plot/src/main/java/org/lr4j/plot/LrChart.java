@@ -1,6 +1,7 @@
 package org.lr4j.plot;
 
 import java.awt.BasicStroke;
+import org.lr4j.schedule.InvalidValueException;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -431,10 +432,10 @@ public final class LrChart {
                 throw new IllegalArgumentException("title, x label and y label must not be null");
             }
             if (width < 200 || width > 8000) {
-                throw new IllegalArgumentException("width must be in 200..8000, got " + width);
+                throw new InvalidValueException("width", "must be in 200..8000", String.valueOf(width));
             }
             if (height < 200 || height > 8000) {
-                throw new IllegalArgumentException("height must be in 200..8000, got " + height);
+                throw new InvalidValueException("height", "must be in 200..8000", String.valueOf(height));
             }
             if (series.isEmpty()) {
                 throw new IllegalArgumentException("series must hold at least one series, got 0");

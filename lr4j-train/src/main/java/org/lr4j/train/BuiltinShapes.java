@@ -1,5 +1,6 @@
 package org.lr4j.train;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -45,13 +46,13 @@ public final class BuiltinShapes {
      */
     public static ImageDataset create(int trainPerClass, int valPerClass, int imgSize) {
         if (trainPerClass < 1) {
-            throw new IllegalArgumentException("train images per class must be >= 1, got " + trainPerClass);
+            throw new InvalidValueException("train images per class", "must be >= 1", String.valueOf(trainPerClass));
         }
         if (valPerClass < 1) {
-            throw new IllegalArgumentException("validation images per class must be >= 1, got " + valPerClass);
+            throw new InvalidValueException("validation images per class", "must be >= 1", String.valueOf(valPerClass));
         }
         if (imgSize < 8) {
-            throw new IllegalArgumentException("img_size must be >= 8 for the built-in data, got " + imgSize);
+            throw new InvalidValueException("img_size", "must be >= 8 for the built-in data", String.valueOf(imgSize));
         }
         int k = CLASSES.size();
         return new ImageDataset("built-in shapes", CLASSES, imgSize, new Split(0, trainPerClass * k, imgSize),

@@ -1,5 +1,6 @@
 package org.lr4j.train;
 
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.djl.DjlParamGroups;
 import org.lr4j.djl.Optimizers;
 import ai.djl.Device;
@@ -120,8 +121,7 @@ public final class ImageClassifierTrainer {
         int trainSize = data.train().size();
         long upe = trainSize / batch;
         if (upe < 1) {
-            throw new IllegalArgumentException("batch_size must be <= the " + trainSize + " training images of "
-                    + data.source() + ", got " + batch);
+            throw new InvalidValueException("batch_size", "must be <= the " + trainSize + " training images of " + data.source(), String.valueOf(batch));
         }
         Path runDir = runDir(config);
         Path summaryFile = runDir.resolve("summary.csv");

@@ -1,5 +1,6 @@
 package org.lr4j.train;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -40,7 +41,7 @@ public final class ImageFolderData {
      */
     public static ImageDataset open(Path dataDir, int imgSize) {
         if (imgSize < 1) {
-            throw new IllegalArgumentException("img_size must be >= 1, got " + imgSize);
+            throw new InvalidValueException("img_size", "must be >= 1", String.valueOf(imgSize));
         }
         if (!Files.exists(dataDir)) {
             throw new IllegalArgumentException("DATA_DIR " + dataDir + " does not exist");
@@ -62,8 +63,7 @@ public final class ImageFolderData {
         }
         List<String> classes = subFolders(train);
         if (classes.size() < 2) {
-            throw new IllegalArgumentException("DATA_DIR " + train + " must hold at least 2 class folders, got "
-                    + classes.size());
+            throw new InvalidValueException("DATA_DIR " + train, "must hold at least 2 class folders", String.valueOf(classes.size()));
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {

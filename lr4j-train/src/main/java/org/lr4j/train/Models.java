@@ -1,5 +1,6 @@
 package org.lr4j.train;
 
+import org.lr4j.schedule.InvalidValueException;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -44,7 +45,7 @@ public final class Models {
     public static String checkName(String name) {
         String n = name == null ? null : name.toLowerCase(Locale.ROOT);
         if (n == null || !NAMES.contains(n)) {
-            throw new IllegalArgumentException("model must be one of " + String.join(", ", NAMES) + ", got " + name);
+            throw new InvalidValueException("model", "must be one of " + String.join(", ", NAMES), String.valueOf(name));
         }
         return n;
     }
@@ -57,7 +58,7 @@ public final class Models {
     public static void checkImageSize(String name, int imgSize) {
         int min = checkName(name).equals("smallcnn") ? SMALLCNN_MIN_IMG_SIZE : RESNET_MIN_IMG_SIZE;
         if (imgSize < min) {
-            throw new IllegalArgumentException("img_size must be >= " + min + " for model " + name + ", got " + imgSize);
+            throw new InvalidValueException("img_size", "must be >= " + min + " for model " + name, String.valueOf(imgSize));
         }
     }
 
@@ -73,7 +74,7 @@ public final class Models {
     public static Block create(String name, int numClasses, int imgSize) {
         String n = checkName(name);
         if (numClasses < 2) {
-            throw new IllegalArgumentException("num_classes must be >= 2, got " + numClasses);
+            throw new InvalidValueException("num_classes", "must be >= 2", String.valueOf(numClasses));
         }
         checkImageSize(n, imgSize);
         return switch (n) {

@@ -1,5 +1,6 @@
 package org.lr4j.train;
 
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.djl.Optimizers;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -228,27 +229,24 @@ public final class TrainConfig {
             Optimizers.checkName(schedule.opt());
             String metric = schedule.evalMetric().toLowerCase(Locale.ROOT);
             if (!EVAL_METRICS.contains(metric)) {
-                throw new IllegalArgumentException("eval_metric must be one of " + String.join(", ", EVAL_METRICS)
-                        + ", got " + schedule.evalMetric());
+                throw new InvalidValueException("eval_metric", "must be one of " + String.join(", ", EVAL_METRICS), String.valueOf(schedule.evalMetric()));
             }
             if (!(momentum >= 0) || Double.isInfinite(momentum)) {
-                throw new IllegalArgumentException("momentum must be a finite number >= 0, got " + momentum);
+                throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
             }
             if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-                throw new IllegalArgumentException("weight_decay must be a finite number >= 0, got " + weightDecay);
+                throw new InvalidValueException("weight_decay", "must be a finite number >= 0", String.valueOf(weightDecay));
             }
             int size = imgSize != null ? imgSize : dataDir == null ? BuiltinShapes.IMG_SIZE : 224;
             Models.checkImageSize(m, size);
             if (threads != null && threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+                throw new InvalidValueException("threads", "must be >= 1", String.valueOf(threads));
             }
             if (builtinTrainPerClass < 1 || builtinValPerClass < 1) {
-                throw new IllegalArgumentException("built-in images per class must be >= 1, got "
-                        + builtinTrainPerClass + " and " + builtinValPerClass);
+                throw new InvalidValueException("built-in images per class", "must be >= 1", String.valueOf(builtinTrainPerClass + " and " + builtinValPerClass));
             }
             if (schedule.batchSize() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("batch_size must be <= " + Integer.MAX_VALUE + ", got "
-                        + schedule.batchSize());
+                throw new InvalidValueException("batch_size", "must be <= " + Integer.MAX_VALUE, String.valueOf(schedule.batchSize()));
             }
             return new TrainConfig(this, m, size);
         }

@@ -59,7 +59,7 @@ public final class ReferenceCase {
         ParamGroupList groups = groups(c.get("param_groups"));
         String drive = Args.string("drive", c.get("drive"));
         if (!drive.equals("step") && !drive.equals("step_update")) {
-            throw new IllegalArgumentException("drive must be step or step_update, got " + drive);
+            throw Checks.invalid("drive", "be step or step_update", drive);
         }
         boolean onEpoch = drive.equals("step");
         List<?> ts = list("t", c.get("t"));
@@ -170,13 +170,13 @@ public final class ReferenceCase {
         if (v instanceof Map<?, ?> m) {
             return (Map<String, ?>) m;
         }
-        throw new IllegalArgumentException(name + " must be an object, got " + Args.describe(v));
+        throw Checks.invalid(name, "be an object", Args.describe(v));
     }
 
     private static List<?> list(String name, Object v) {
         if (v instanceof List<?> l) {
             return l;
         }
-        throw new IllegalArgumentException(name + " must be a list, got " + Args.describe(v));
+        throw Checks.invalid(name, "be a list", Args.describe(v));
     }
 }
