@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerFactory;
+import org.lr4j.factory.SchedulerOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -37,7 +38,6 @@ final class ExploreApi {
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DEFAULT = Pattern.compile("\\s*\\(default: (.*)\\)\\.?\\s*$");
-    private static final Pattern APPLIES = Pattern.compile("(?:^|; )([a-z]+(?:/[a-z]+)*): ");
 
     private ExploreApi() {
     }
@@ -313,21 +313,50 @@ final class ExploreApi {
     }
 
     /**
-     * {@code /api/options}: every flag the page may set, from the table command's own option specs:
-     * {@code name} (the flag without {@code --}), {@code label}, {@code type} (integer, number, boolean,
-     * string, or a list of numbers), {@code choices} where the values are a fixed set, {@code help} (the
-     * CLI's description without its default), {@code default} (the description's default, as text),
-     * {@code schedulers} (the schedulers the flag applies to; empty for all), {@code group}
-     * ({@code schedule} for the schedule flags shared with {@code plot} and {@code train}, else
-     * {@code table}).
+     * {@code /api/options}: every flag the page may set. The schedule flags come from their descriptors,
+     * {@link SchedulerOption} (from which the CLI's options are made too): {@code name} (the flag without
+     * {@code --}), {@code python} (train.py's name), {@code label}, {@code type} (integer, number, boolean,
+     * string, or list of number), {@code choices} where the values are a fixed set, {@code help},
+     * {@code default} (in words), {@code rule} (the range a value must keep), {@code schedulers} (those it
+     * applies to), {@code group} {@code schedule}. The table command's own flags follow, from its option
+     * specs (help and default from the description), with {@code group} {@code table}.
      */
     static List<Map<String, Object>> options() {
         List<Map<String, Object>> out = new ArrayList<>();
-        CommandLine.Model.CommandSpec spec = new CommandLine(new TableCommand()).getCommandSpec();
-        Set<OptionSpec> scheduleOptions = Set.copyOf(spec.mixins().get("schedule").options());
-        for (OptionSpec o : spec.options()) {
+        for (SchedulerOption<?> o : SchedulerOption.all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", o.flag().substring(2));
+            m.put("python", o.name());
+            m.put("label", o.paramLabel());
+            m.put("type", switch (o.type()) {
+                case INTEGER -> "integer";
+                case NUMBER -> "number";
+                case BOOLEAN -> "boolean";
+                case TEXT, PROFILE -> "string";
+                case NUMBERS -> "list of number";
+            });
+            List<String> choices = o == SchedulerOption.SCHED ? SchedulerConfig.SCHEDULERS
+                    : o == SchedulerOption.TIMM ? profiles()
+                    : o.paramLabel().contains("|") ? List.of(o.paramLabel().split("\\|")) : List.of();
+            if (!choices.isEmpty()) {
+                m.put("choices", choices);
+            }
+            m.put("help", o.help());
+            m.put("default", o.defaultText());
+            m.put("rule", o.rule());
+            List<String> schedulers = new ArrayList<>();
+            for (String sched : SchedulerConfig.SCHEDULERS) {
+                if (o.schedulers().contains(sched)) {
+                    schedulers.add(sched);
+                }
+            }
+            m.put("schedulers", schedulers);
+            m.put("group", "schedule");
+            out.add(m);
+        }
+        for (OptionSpec o : new CommandLine(new TableCommand()).getCommandSpec().options()) {
             String name = o.longestName().substring(2);
-            if (REFUSED.contains(name)) {
+            if (REFUSED.contains(name) || ScheduleOptions.owns(o)) {
                 continue;
             }
             String description = String.join(" ", o.description());
@@ -335,9 +364,8 @@ final class ExploreApi {
             m.put("name", name);
             m.put("label", o.paramLabel());
             m.put("type", type(o));
-            List<String> choices = choices(name, o);
-            if (!choices.isEmpty()) {
-                m.put("choices", choices);
+            if (o.paramLabel().contains("|")) {
+                m.put("choices", List.of(o.paramLabel().split("\\|")));
             }
             Matcher d = DEFAULT.matcher(description);
             String help = description;
@@ -349,11 +377,19 @@ final class ExploreApi {
             }
             m.put("help", help);
             m.put("default", def);
-            m.put("schedulers", schedulers(help));
-            m.put("group", scheduleOptions.contains(o) ? "schedule" : "table");
+            m.put("schedulers", SchedulerConfig.SCHEDULERS);
+            m.put("group", "table");
             out.add(m);
         }
         return out;
+    }
+
+    private static List<String> profiles() {
+        List<String> labels = new ArrayList<>();
+        for (org.lr4j.schedule.Profile p : org.lr4j.schedule.Profile.values()) {
+            labels.add(p.label());
+        }
+        return labels;
     }
 
     private static String type(OptionSpec o) {
@@ -364,32 +400,4 @@ final class ExploreApi {
         return o.isMultiValue() ? "list of " + base : base;
     }
 
-    private static List<String> choices(String name, OptionSpec o) {
-        if (name.equals("sched")) {
-            return SchedulerConfig.SCHEDULERS;
-        }
-        if (name.equals("timm")) {
-            List<String> labels = new ArrayList<>();
-            for (org.lr4j.schedule.Profile p : org.lr4j.schedule.Profile.values()) {
-                labels.add(p.label());
-            }
-            return labels;
-        }
-        String label = o.paramLabel();
-        return label.contains("|") ? List.of(label.split("\\|")) : List.of();
-    }
-
-    /** The schedulers a description names before a colon ({@code step/multistep: ...; poly: ...}). */
-    private static List<String> schedulers(String help) {
-        List<String> out = new ArrayList<>();
-        Matcher m = APPLIES.matcher(help);
-        while (m.find()) {
-            for (String s : m.group(1).split("/")) {
-                if (SchedulerConfig.SCHEDULERS.contains(s) && !out.contains(s)) {
-                    out.add(s);
-                }
-            }
-        }
-        return out;
-    }
 }

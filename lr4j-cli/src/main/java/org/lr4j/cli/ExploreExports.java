@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.SchedulerOption;
 import org.lr4j.schedule.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -109,19 +110,20 @@ final class ExploreExports {
      */
     static String java(TableCommand t, List<String> args) {
         StringBuilder b = new StringBuilder();
-        CommandLine.Model.CommandSpec spec = new CommandLine(t).getCommandSpec();
+        CommandLine.Model.CommandSpec spec = t.spec; // the parsed command: the schedule flags' values live in its options
         boolean profile = false;
-        for (OptionSpec o : spec.mixins().get("schedule").options()) {
-            Object v = o.getValue();
-            if (v == null || o.longestName().equals("--from-args")) {
+        for (SchedulerOption<?> o : SchedulerOption.all()) {
+            OptionSpec option = spec.findOption(o.flag());
+            Object v = option == null ? null : option.getValue();
+            if (v == null) {
                 continue;
             }
             String value = javaLiteral(v);
-            if (o.longestName().equals("--timm")) {
+            if (o.type() == SchedulerOption.Type.PROFILE) {
                 value = "Profile.fromLabel(" + value + ")";
                 profile = true;
             }
-            b.append("                .").append(camel(o.longestName())).append('(').append(value).append(")\n");
+            b.append("                .").append(camel(o.flag())).append('(').append(value).append(")\n");
         }
         String groups = "ParamGroupList.of(config.effectiveLr())";
         if (t.lrScales != null && !t.lrScales.isEmpty()) {

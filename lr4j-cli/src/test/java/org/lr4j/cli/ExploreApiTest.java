@@ -164,16 +164,24 @@ class ExploreApiTest {
     }
 
     @Test
-    void optionsAreTheTableCommandsOwn() throws Exception {
+    void optionsAreTheDescriptorsAndTheTableCommandsOwn() throws Exception {
         JsonNode options = Json.JSON.readTree(get("/api/options").body());
         Set<String> names = new HashSet<>();
         for (JsonNode o : options) {
-            names.add(o.get("name").asText());
-            picocli.CommandLine.Model.OptionSpec spec = ExploreApi.tableOptions().get(o.get("name").asText());
+            String name = o.get("name").asText();
+            names.add(name);
+            picocli.CommandLine.Model.OptionSpec spec = ExploreApi.tableOptions().get(name);
             String description = String.join(" ", spec.description());
+            // the page's words are the CLI's: the help the command prints, and its default
             assertTrue(description.startsWith(o.get("help").asText().replaceAll("\\.$", "")), description);
             if (!o.get("default").isNull()) {
                 assertTrue(description.contains("(default: " + o.get("default").asText() + ")"), description);
+            }
+            if (o.get("group").asText().equals("schedule")) {
+                org.lr4j.factory.SchedulerOption<?> d = org.lr4j.factory.SchedulerOption.named(o.get("python").asText())
+                        .orElseThrow();
+                assertEquals(d.flag(), "--" + name);
+                assertEquals(d.rule(), o.get("rule").asText());
             }
         }
         Set<String> expected = new HashSet<>(ExploreApi.tableOptions().keySet());
@@ -181,18 +189,21 @@ class ExploreApiTest {
         assertEquals(expected, names);
         JsonNode lb = null;
         JsonNode decayRate = null;
+        JsonNode epochs = null;
         for (JsonNode o : options) {
-            if (o.get("name").asText().equals("lb")) {
-                lb = o;
-            }
-            if (o.get("name").asText().equals("decay-rate")) {
-                decayRate = o;
+            switch (o.get("name").asText()) {
+                case "lb" -> lb = o;
+                case "decay-rate" -> decayRate = o;
+                case "epochs" -> epochs = o;
+                default -> { }
             }
         }
         assertEquals("[\"tanh\"]", lb.get("schedulers").toString());
         assertEquals("number", lb.get("type").asText());
         assertEquals("-7; -6 with --timm 0.4", lb.get("default").asText());
         assertEquals("[\"step\",\"multistep\",\"plateau\",\"poly\"]", decayRate.get("schedulers").toString());
+        assertEquals("whole number > 0", epochs.get("rule").asText());
+        assertEquals("300", epochs.get("default").asText());
     }
 
     @Test

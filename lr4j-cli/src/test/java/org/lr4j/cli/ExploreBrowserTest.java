@@ -143,7 +143,8 @@ class ExploreBrowserTest {
         // every control comes from /api/options: one per table flag the explorer takes
         assertEquals(ExploreApi.options().size() - 1, driver.findElements(By.cssSelector("#options .option")).size());
         String help = driver.findElement(By.cssSelector(".option[data-flag=lb] .help")).getAttribute("textContent");
-        assertEquals("tanh: lower bound of the tanh interval. Default: -7; -6 with --timm 0.4.", help);
+        // the descriptor's words (SchedulerOption.LB), as the CLI's help shows them
+        assertEquals("tanh: lower bound of the tanh interval. Default: -7; -6 with --timm 0.4. Range: finite, < ub.", help);
         assertNoConsoleError(logs());
     }
 

@@ -93,7 +93,7 @@
     }
     input.id = "opt-" + o.name;
     input.dataset.flag = o.name;
-    input.title = o.help;
+    input.title = o.help + (o.rule ? " Range: " + o.rule + "." : "");
     input.addEventListener("input", onControl);
     input.addEventListener("change", onControl);
     return input;
@@ -136,7 +136,7 @@
       row.append(label, control(o));
       const help = document.createElement("div");
       help.className = "help";
-      help.textContent = o.help + (o.default ? " Default: " + o.default + "." : "");
+      help.textContent = o.help + (o.default ? " Default: " + o.default + "." : "") + (o.rule ? " Range: " + o.rule + "." : "");
       wrap.append(row, help);
       box.append(wrap);
     }
