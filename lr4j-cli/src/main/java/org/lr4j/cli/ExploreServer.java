@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -209,9 +208,5 @@ final class ExploreServer implements AutoCloseable {
                 os.write(body);
             }
         }
-    }
-
-    static List<String> paths() {
-        return List.copyOf(RESOURCES.keySet());
     }
 }
