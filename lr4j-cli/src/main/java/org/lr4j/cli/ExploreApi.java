@@ -176,7 +176,8 @@ final class ExploreApi {
 
     /**
      * {@code /api/table}: the table as columns, {@code {"epoch": [...], "update": [...], "lr": [...],
-     * "groups": [[group 0's rates], ...]}}, and any further column of the table under its own name, read
+     * "groups": [[group 0's rates], ...]}}, and any further column of the table under its own name (a
+     * {@code --schedule} table has {@code step} instead of {@code epoch} and {@code update}), read
      * from the CSV the command prints (each number is the command's own text, {@link Double#toString}, so it
      * reads back to the same double).
      */
@@ -193,7 +194,7 @@ final class ExploreApi {
         double[][] columns = new double[header.length][];
         long[][] whole = new long[header.length][];
         for (int c = 0; c < header.length; c++) {
-            if (header[c].equals("epoch") || header[c].equals("update")) {
+            if (header[c].equals("epoch") || header[c].equals("update") || header[c].equals("step")) {
                 whole[c] = new long[n];
             } else {
                 columns[c] = new double[n];

@@ -255,6 +255,7 @@
   }
 
   function xs(c, d) {
+    if (d.step) return d.step; // a --schedule (PyTorch / transformers) table counts steps
     if (state.view.x === "update") return d.update;
     const upe = Number(c.params.get("updates-per-epoch") || "1") || 1;
     const perUpdate = c.params.has("sched-on-updates") && c.params.get("sched-on-updates") !== "false";
