@@ -278,33 +278,28 @@ final class ExploreApi {
                 keep.add(n - 1);
             }
         }
-        long[] epoch = (long[]) t.get("epoch");
-        long[] update = (long[]) t.get("update");
-        double[][] groups = (double[][]) t.get("groups");
         int m = keep.size();
-        long[] e2 = new long[m];
-        long[] u2 = new long[m];
-        double[] l2 = new double[m];
-        double[][] g2 = new double[groups.length][m];
-        for (int j = 0; j < m; j++) {
-            int i = keep.get(j);
-            e2[j] = epoch[i];
-            u2[j] = update[i];
-            l2[j] = lr[i];
-            for (int g = 0; g < groups.length; g++) {
-                g2[g][j] = groups[g][i];
-            }
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("epoch", e2);
-        out.put("update", u2);
-        out.put("lr", l2);
-        out.put("groups", g2);
         for (Map.Entry<String, Object> e : t.entrySet()) {
-            if (e.getValue() instanceof double[] column && !e.getKey().equals("lr")) {
+            Object column = e.getValue();
+            if (column instanceof long[] whole) {
+                long[] thin = new long[m];
+                for (int j = 0; j < m; j++) {
+                    thin[j] = whole[keep.get(j)];
+                }
+                out.put(e.getKey(), thin);
+            } else if (column instanceof double[] values) {
                 double[] thin = new double[m];
                 for (int j = 0; j < m; j++) {
-                    thin[j] = column[keep.get(j)];
+                    thin[j] = values[keep.get(j)];
+                }
+                out.put(e.getKey(), thin);
+            } else if (column instanceof double[][] groups) {
+                double[][] thin = new double[groups.length][m];
+                for (int g = 0; g < groups.length; g++) {
+                    for (int j = 0; j < m; j++) {
+                        thin[g][j] = groups[g][keep.get(j)];
+                    }
                 }
                 out.put(e.getKey(), thin);
             }
