@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
  * one line. A stack trace is printed only with {@code --debug}.
  */
 @Command(name = "lr4j", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class,
+        modelTransformer = ScheduleOptions.Install.class,
         description = "timm's learning-rate schedulers, reproduced exactly, in Java.",
         subcommands = {
             ReplayCommand.class,

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * {@code --lr-cycle-limit 1}; the plot starts each epoch with the rate train.py uses in it, so epoch 0
  * shows the rate written at construction.) Prints the file written.
  */
-@Command(name = "plot", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Draw the schedule (or several, with --series) as train.py drives it, to PNG or SVG.")
 final class PlotCommand implements Callable<Integer> {
     /** The most points one series may hold (epochs, or epochs x updates per epoch). */
@@ -46,6 +46,17 @@ final class PlotCommand implements Callable<Integer> {
 
     @Mixin
     ScheduleOptions schedule;
+
+    @Mixin
+    PythonScheduleOptions python;
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "With --schedule: SGD's momentum, which OneCycleLR and CyclicLR cycle (default: 0.9).")
+    Double momentum;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "M",
+            description = "With --schedule ReduceLROnPlateau(...): the metric of each step, comma-separated.")
+    List<Double> metrics;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.png|FILE.svg",
             description = "The chart to write; the extension chooses PNG or SVG.")
@@ -111,6 +122,9 @@ final class PlotCommand implements Callable<Integer> {
         if (endEpoch != null && endEpoch < 1) {
             throw new UsageError("--end-epoch must be > 0, got " + endEpoch);
         }
+        if (python.given()) {
+            return pythonChart();
+        }
         List<OptionSpec> baseOptions = scheduleOptions();
         List<String> base = new ArrayList<>();
         for (OptionSpec o : baseOptions) {
@@ -172,6 +186,39 @@ final class PlotCommand implements Callable<Integer> {
             throw new UsageError((size ? e.named("--" + e.parameter()) : ScheduleOptions.asFlag(e)).getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new UsageError(ScheduleOptions.asFlags(e), e);
+        }
+    }
+
+    /** {@code --schedule}: the rate of each step {@code 0..steps-1} of the Python call. */
+    private LrChart pythonChart() {
+        if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || (series != null && !series.isEmpty())) {
+            throw new UsageError("--schedule replaces --sched and draws one series (no --series)");
+        }
+        SchedulerConfig config = schedule.toConfig();
+        org.lr4j.python.ScheduleCall call = python.call();
+        long steps = python.steps(call);
+        if (steps > MAX_POINTS) {
+            throw new UsageError("--steps: a series would hold " + steps + " points, must be 1.." + MAX_POINTS);
+        }
+        ParamGroupList groups = PythonScheduleOptions.groups(config.effectiveLr(), config.opt(),
+                momentum != null ? momentum : 0.9);
+        List<PythonScheduleOptions.Row> rows = PythonScheduleOptions.rows(PythonScheduleOptions.build(call, groups),
+                steps, metrics);
+        double[] x = new double[rows.size()];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rows.get(i).step();
+            y[i] = rows.get(i).lr();
+        }
+        try {
+            return LrChart.builder().title(title != null ? title : call.source()).xLabel("step").logY(logY)
+                    .size(width, height).series(call.name(), x, y).build();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            if (m.startsWith("log_y")) {
+                throw new UsageError("--log-y" + m.substring("log_y".length()), e);
+            }
+            throw new UsageError("--" + m, e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lr4j.internal.replay.ReferenceCase;
+import org.lr4j.internal.replay.TorchCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lr4j replay IN.jsonl [-o OUT.jsonl]}: computes reference cases (the golden traces' format) with
  * lr4j, one output line per input line: {@code id} and the computed fields, or {@code error} for a case
- * lr4j refuses.
+ * lr4j refuses. timm's cases and PyTorch/transformers' cases (those with {@code library}, the README's
+ * section "PyTorch and transformers cases") may be mixed.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class,
         description = "Compute reference cases (golden-trace JSON lines) with lr4j: one JSON line out per line in.")
@@ -54,7 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> c = value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
-                Map<String, Object> result = ReferenceCase.compute(c);
+                Map<String, Object> result = c != null && c.containsKey("library") ? TorchCase.compute(c)
+                        : ReferenceCase.compute(c);
                 if (c == null) {
                     result.put("error", "line " + lineNo + " is not a JSON object");
                 }

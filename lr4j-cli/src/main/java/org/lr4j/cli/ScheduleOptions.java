@@ -28,14 +28,22 @@ public final class ScheduleOptions {
     CommandSpec command;
 
     /**
-     * Adds one option per {@link SchedulerOption} to a command that mixes in {@link ScheduleOptions}:
-     * {@code @Command(modelTransformer = ScheduleOptions.Install.class)}.
+     * Adds one option per {@link SchedulerOption} to every command of a hierarchy that mixes in
+     * {@link ScheduleOptions} (this command and its subcommands, at any depth): the model transformer
+     * of the root command, {@code @Command(modelTransformer = ScheduleOptions.Install.class)}. A
+     * subcommand that mixes in {@code ScheduleOptions} needs nothing more.
      */
     public static final class Install implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            for (SchedulerOption<?> o : SchedulerOption.all()) {
-                spec.addOption(option(o));
+            boolean mixesIn = spec.mixins().values().stream().anyMatch(m -> m.userObject() instanceof ScheduleOptions);
+            if (mixesIn && spec.findOption(SchedulerOption.SCHED.flag()) == null) {
+                for (SchedulerOption<?> o : SchedulerOption.all()) {
+                    spec.addOption(option(o));
+                }
+            }
+            for (CommandLine sub : spec.subcommands().values()) {
+                transform(sub.getCommandSpec());
             }
             return spec;
         }
@@ -76,6 +84,10 @@ public final class ScheduleOptions {
      * @throws UsageError naming the flag or file that is wrong
      */
     public SchedulerConfig toConfig() {
+        if (command.findOption(SchedulerOption.SCHED.flag()) == null) {
+            throw new IllegalStateException("the schedule flags are missing: the root command needs"
+                    + " @Command(modelTransformer = ScheduleOptions.Install.class)");
+        }
         SchedulerConfig.Builder b = fromArgs == null ? SchedulerConfig.builder() : readArgs(fromArgs).toBuilder();
         try {
             for (SchedulerOption<?> o : SchedulerOption.all()) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code --sched-on-updates}): {@code epoch}, {@code update}, {@code lr} (mean over groups), then one
  * column per group.
  */
-@Command(name = "table", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
     /**
@@ -35,6 +35,13 @@ final class TableCommand implements Callable<Integer> {
 
     @Mixin
     ScheduleOptions schedule;
+
+    @Mixin
+    PythonScheduleOptions python;
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "With --schedule: SGD's momentum, which OneCycleLR and CyclicLR cycle (default: 0.9).")
+    Double momentum;
 
     @Option(names = "--updates-per-epoch", paramLabel = "N", defaultValue = "1",
             description = "Optimizer updates (batches) per epoch (default: ${DEFAULT-VALUE}).")
@@ -83,6 +90,9 @@ final class TableCommand implements Callable<Integer> {
             throw new UsageError("--start-epoch must be >= 0, got " + startEpoch);
         }
         SchedulerConfig config = schedule.toConfig();
+        if (python.given()) {
+            return pythonTable(config);
+        }
         ParamGroupList groups = groups(config.effectiveLr(), lrScales);
         CreatedScheduler created;
         try {
@@ -130,6 +140,59 @@ final class TableCommand implements Callable<Integer> {
         if (stateOut != null) {
             // first: when it cannot be written, nothing may have gone to stdout yet
             Json.writeState(stateOut, s.state());
+        }
+        Output.emit(output, text, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** {@code --schedule}: one row per step, {@code step,lr,group0}, and {@code momentum} where it is cycled. */
+    private Integer pythonTable(SchedulerConfig config) {
+        if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || stateIn != null || stateOut != null || lrScales != null) {
+            throw new UsageError("--schedule replaces --sched (and takes no --state-in, --state-out or --lr-scale)");
+        }
+        org.lr4j.python.ScheduleCall call = python.call();
+        long steps = python.steps(call);
+        if (steps > MAX_ROWS) {
+            throw new UsageError("--steps: the table would hold " + steps + " rows, must be at most " + MAX_ROWS);
+        }
+        double m = momentum != null ? momentum : 0.9;
+        ParamGroupList groups = PythonScheduleOptions.groups(config.effectiveLr(), config.opt(), m);
+        double before = groups.momentum(0);
+        List<PythonScheduleOptions.Row> rows = PythonScheduleOptions.rows(PythonScheduleOptions.build(call, groups),
+                steps, metrics);
+        boolean cycled = PythonScheduleOptions.momentumCycled(rows, before);
+        String text;
+        if (format.equals("csv")) {
+            StringBuilder sb = new StringBuilder("step,lr,group0").append(cycled ? ",momentum" : "").append('\n');
+            for (PythonScheduleOptions.Row r : rows) {
+                sb.append(r.step()).append(',').append(r.lr()).append(',').append(r.lr());
+                if (cycled) {
+                    sb.append(',').append(r.momentum());
+                }
+                sb.append('\n');
+            }
+            text = sb.toString();
+        } else {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (PythonScheduleOptions.Row r : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("step", r.step());
+                row.put("lr", r.lr());
+                row.put("groups", List.of(r.lr()));
+                if (cycled) {
+                    row.put("momentum", r.momentum());
+                }
+                out.add(row);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("schedule", call.source());
+            doc.put("steps", steps);
+            doc.put("rows", out);
+            try {
+                text = Json.JSON.writeValueAsString(doc) + "\n";
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
         Output.emit(output, text, spec.commandLine().getOut());
         return 0;

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
  * {@code lr.png}); one line before the first epoch, one line per epoch (stdout), a progress bar per epoch on
  * stderr when it is a terminal.
  */
-@Command(name = "train", modelTransformer = ScheduleOptions.Install.class, mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = {"Train an image classifier with the schedule, as timm's train.py does (DJL, PyTorch engine, CPU).",
             "Without DATA_DIR: the built-in shapes, model smallcnn, " + TrainCommand.BUILTIN_EPOCHS + " epochs unless --epochs says otherwise."})
 final class TrainCommand implements Callable<Integer> {
@@ -57,6 +57,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ScheduleOptions schedule;
+
+    @Mixin
+    PythonScheduleOptions python;
+
+    @Option(names = "--step-on", paramLabel = "updates|epochs",
+            description = "With --schedule: one schedule step per optimizer update or per epoch (default: epochs).")
+    String stepOn;
 
     @Option(names = "--model", paramLabel = "NAME",
             description = "smallcnn, resnet18, resnet34, resnet50 (default: smallcnn on the built-in data, else resnet50).")
@@ -94,6 +101,22 @@ final class TrainCommand implements Callable<Integer> {
                 schedule.fromArgs = args;
             }
         }
+        boolean onUpdates = false;
+        if (stepOn != null) {
+            if (!python.given()) {
+                throw new UsageError("--step-on needs --schedule (timm's --sched steps on updates with --sched-on-updates)");
+            }
+            if (!stepOn.equals("updates") && !stepOn.equals("epochs")) {
+                throw new UsageError("--step-on must be updates or epochs, got " + stepOn);
+            }
+            onUpdates = stepOn.equals("updates");
+        }
+        if (python.given()) {
+            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || resume != null) {
+                throw new UsageError("--schedule replaces --sched, and a --schedule run cannot be resumed yet");
+            }
+            python.call(); // a call lr4j cannot read fails here, before any data is loaded
+        }
         Map<String, Object> base = schedule.fromArgs == null ? Map.of() : Json.readMap(schedule.fromArgs);
         SchedulerConfig sc = schedule.toConfig();
         Path data = dataDir != null ? dataDir : path(base, "data_dir");
@@ -105,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
             TrainConfig.Builder b = TrainConfig.builder(sc).dataDir(data).resume(resume).output(output)
                     .model(model != null ? model : string(base, "model"))
                     .imgSize(imgSize != null ? imgSize : integer(base, "img_size"))
-                    .threads(threads != null ? threads : integer(base, "threads"));
+                    .threads(threads != null ? threads : integer(base, "threads"))
+                    .pythonSchedule(python.schedule, python.steps, onUpdates);
             Double m = momentum != null ? momentum : number(base, "momentum");
             if (m != null) {
                 b.momentum(m);
@@ -124,6 +148,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainResult result;
         try {
             result = ImageClassifierTrainer.run(config, progress, plot(sc));
+        } catch (org.lr4j.python.PythonCallException e) {
+            progress.clearBar();
+            throw new UsageError("--schedule: " + e.oneLine(), e);
         } catch (IllegalArgumentException e) {
             progress.clearBar();
             throw new UsageError(asFlags(e), e);

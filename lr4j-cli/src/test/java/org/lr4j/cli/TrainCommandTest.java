@@ -102,4 +102,30 @@ class TrainCommandTest {
         Cli.run("train", "--resume", garbage.toString()).assertBadInput("is not a readable lr4j checkpoint");
         Cli.run(train("-b", "64")).assertBadInput("--batch-size must be <= the 16 training images");
     }
+
+    /**
+     * --schedule with --step-on updates: the summary's lr of each epoch (the rate after its last update, as
+     * train.py logs it) is the rate table --schedule gives after that many steps, held at the last step's
+     * (10) past the schedule's end.
+     */
+    @Test
+    void trainsWithAPythonScheduleSteppedOnUpdates() throws IOException {
+        Path run = dir.resolve("run-onecycle");
+        String call = "OneCycleLR(max_lr=0.1, total_steps=10)";
+        Cli r = Cli.run("train", data.toString(), "--model", "smallcnn", "--img-size", "8", "--threads", "1", "-b", "4",
+                "--schedule", call, "--step-on", "updates", "--output", run.toString());
+        assertEquals(0, r.status(), r::err);
+        List<String> summary = Files.readAllLines(run.resolve("summary.csv"));
+        assertEquals(1 + 3, summary.size(), "10 steps of 4 updates per epoch: 3 epochs");
+        Cli t = Cli.run("table", "--schedule", call, "--steps", "11");
+        assertEquals(0, t.status(), t::err);
+        List<String> rows = t.out().lines().skip(1).toList();
+        for (int e = 0; e < 3; e++) {
+            assertEquals(Double.parseDouble(rows.get(Math.min(4 * (e + 1), 10)).split(",")[1]),
+                    Double.parseDouble(summary.get(e + 1).split(",")[5]), 0.0, "lr of epoch " + e);
+        }
+        Cli.run("train", data.toString(), "--schedule", "OneCycleLR(max_lr=0.1, total_steps=10", "--step-on", "updates")
+                .assertBadInput("--schedule: column 38");
+        Cli.run("train", data.toString(), "--step-on", "updates").assertBadInput("--step-on needs --schedule");
+    }
 }

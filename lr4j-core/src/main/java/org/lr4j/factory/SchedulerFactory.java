@@ -166,7 +166,8 @@ public final class SchedulerFactory {
     private static double finiteProduct(String flag, double value, long factor) {
         double product = value * factor;
         if (!Double.isFinite(product)) {
-            throw Checks.invalid(flag + " * " + (flag.startsWith("lr_noise") ? "t_initial" : "updates_per_epoch"), "be finite", value + " * " + factor);
+            throw Checks.invalid(flag + " * " + (flag.startsWith("lr_noise") ? "t_initial" : "updates_per_epoch"),
+                    "be finite", value + " * " + factor);
         }
         return product;
     }
@@ -176,7 +177,8 @@ public final class SchedulerFactory {
         try {
             return Math.multiplyExact(epochs, updatesPerEpoch);
         } catch (ArithmeticException e) {
-            throw Checks.invalid(flag + " * updates_per_epoch", "be <= " + Long.MAX_VALUE, epochs + " * " + updatesPerEpoch);
+            throw Checks.invalid(flag + " * updates_per_epoch", "be <= " + Long.MAX_VALUE,
+                    epochs + " * " + updatesPerEpoch);
         }
     }
 

@@ -79,7 +79,7 @@ public final class SchedulerOption<T> {
     public static final SchedulerOption<Long> EPOCHS = add("epochs", Type.INTEGER, "N", 300L, null, ALL, WHOLE_POSITIVE,
             "Epochs to train; t_initial.");
     /** {@code --decay-epochs}: step's {@code decay_t}. */
-    public static final SchedulerOption<Double> DECAY_EPOCHS = add("decay_epochs", Type.NUMBER, "N", 90.0, null,
+    public static final SchedulerOption<Double> DECAY_EPOCHS = add("decay_epochs", Type.NUMBER, "N", 90.0, "90",
             Set.of("step"), POSITIVE, "step: epochs between decays; decay_t.");
     /** {@code --decay-milestones}: multistep's {@code decay_t}. */
     public static final SchedulerOption<List<Double>> DECAY_MILESTONES = add("decay_milestones", Type.NUMBERS, "N",
@@ -99,10 +99,10 @@ public final class SchedulerOption<T> {
             Set.of("step", "multistep", "plateau", "poly"), NON_NEGATIVE,
             "step/multistep/plateau: decay factor; poly: power.");
     /** {@code --min-lr}: {@code lr_min}. */
-    public static final SchedulerOption<Double> MIN_LR = add("min_lr", Type.NUMBER, "LR", 0.0, null,
+    public static final SchedulerOption<Double> MIN_LR = add("min_lr", Type.NUMBER, "LR", 0.0, "0",
             Set.of("cosine", "tanh", "poly", "plateau"), NON_NEGATIVE, "Floor of the schedule; lr_min.");
     /** {@code --warmup-lr}: {@code warmup_lr_init}. */
-    public static final SchedulerOption<Double> WARMUP_LR = add("warmup_lr", Type.NUMBER, "LR", 1e-5, null, ALL,
+    public static final SchedulerOption<Double> WARMUP_LR = add("warmup_lr", Type.NUMBER, "LR", 1e-5, "1e-5", ALL,
             NON_NEGATIVE, "Warmup start; warmup_lr_init.");
     /** {@code --warmup-prefix}: whether the schedule starts after the warmup. */
     public static final SchedulerOption<Boolean> WARMUP_PREFIX = add("warmup_prefix", Type.BOOLEAN, "BOOL", false, null,
@@ -146,7 +146,7 @@ public final class SchedulerOption<T> {
     public static final SchedulerOption<Double> LR_BASE = add("lr_base", Type.NUMBER, "LR", 0.1, null, ALL,
             NON_NEGATIVE, "Base learning rate for --lr-base-size.");
     /** {@code --lr-base-size}: the batch size of {@code --lr-base}. */
-    public static final SchedulerOption<Double> LR_BASE_SIZE = add("lr_base_size", Type.NUMBER, "N", 256.0, null, ALL,
+    public static final SchedulerOption<Double> LR_BASE_SIZE = add("lr_base_size", Type.NUMBER, "N", 256.0, "256", ALL,
             POSITIVE, "Batch size of --lr-base.");
     /** {@code --lr-base-scale}: how the batch ratio scales {@code --lr-base}. */
     public static final SchedulerOption<String> LR_BASE_SCALE = add("lr_base_scale", Type.TEXT, "linear|sqrt", "",

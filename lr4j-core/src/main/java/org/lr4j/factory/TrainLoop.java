@@ -210,7 +210,8 @@ public final class TrainLoop {
         Checks.positive("updates_per_epoch", updatesPerEpoch);
         long epochs = Math.max(0, endEpoch - startEpoch);
         if (epochs > MAX_UPDATES / updatesPerEpoch) {
-            throw Checks.invalid("epochs * updates_per_epoch", "be <= " + MAX_UPDATES + " to drive", epochs + " * " + updatesPerEpoch);
+            throw Checks.invalid("epochs * updates_per_epoch", "be <= " + MAX_UPDATES + " to drive",
+                    epochs + " * " + updatesPerEpoch);
         }
         TrainLoop loop = of(s, updatesPerEpoch);
         ParamGroups groups = s.groups();

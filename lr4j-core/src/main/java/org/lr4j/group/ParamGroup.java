@@ -19,6 +19,8 @@ public final class ParamGroup {
     private boolean hasInitialLr;
     private double lrScale;
     private boolean hasLrScale;
+    private double momentum;
+    private MomentumKind momentumKind = MomentumKind.NONE;
 
     private ParamGroup() {
     }
@@ -62,6 +64,28 @@ public final class ParamGroup {
         return this;
     }
 
+    /**
+     * Sets SGD's {@code momentum} (the group then carries {@link MomentumKind#MOMENTUM}) and returns this group.
+     *
+     * @throws IllegalArgumentException when the value is NaN or infinite
+     */
+    public ParamGroup momentum(double value) {
+        this.momentum = Checks.finite("momentum", value);
+        this.momentumKind = MomentumKind.MOMENTUM;
+        return this;
+    }
+
+    /**
+     * Sets Adam's {@code betas[0]} (the group then carries {@link MomentumKind#BETA1}) and returns this group.
+     *
+     * @throws IllegalArgumentException when the value is NaN or infinite
+     */
+    public ParamGroup beta1(double value) {
+        this.momentum = Checks.finite("betas[0]", value);
+        this.momentumKind = MomentumKind.BETA1;
+        return this;
+    }
+
     /** A copy of this group. */
     public ParamGroup copy() {
         ParamGroup g = new ParamGroup();
@@ -71,6 +95,8 @@ public final class ParamGroup {
         g.hasInitialLr = hasInitialLr;
         g.lrScale = lrScale;
         g.hasLrScale = hasLrScale;
+        g.momentum = momentum;
+        g.momentumKind = momentumKind;
         return g;
     }
 
@@ -108,6 +134,18 @@ public final class ParamGroup {
         return lrScale;
     }
 
+    MomentumKind momentumKind() {
+        return momentumKind;
+    }
+
+    double momentumValue() {
+        return momentum;
+    }
+
+    void setMomentumValue(double value) {
+        momentum = value;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("{");
@@ -119,6 +157,10 @@ public final class ParamGroup {
         }
         if (hasLrScale) {
             sb.append(sb.length() > 1 ? ", " : "").append("lr_scale=").append(lrScale);
+        }
+        if (momentumKind != MomentumKind.NONE) {
+            sb.append(sb.length() > 1 ? ", " : "").append(momentumKind == MomentumKind.BETA1 ? "beta1=" : "momentum=")
+                    .append(momentum);
         }
         return sb.append('}').toString();
     }

@@ -122,6 +122,40 @@ public final class ParamGroupList implements ParamGroups {
         return groups.get(index).lrScale();
     }
 
+    /**
+     * The momentum every group carries: {@code MOMENTUM} or {@code BETA1} when all groups were given the
+     * same kind ({@link ParamGroup#momentum(double)}, {@link ParamGroup#beta1(double)}), else {@code NONE}.
+     */
+    @Override
+    public MomentumKind momentumKind() {
+        MomentumKind kind = groups.get(0).momentumKind();
+        for (ParamGroup g : groups) {
+            if (g.momentumKind() != kind) {
+                return MomentumKind.NONE;
+            }
+        }
+        return kind;
+    }
+
+    @Override
+    public double momentum(int index) {
+        requireMomentum();
+        return groups.get(index).momentumValue();
+    }
+
+    @Override
+    public void setMomentum(int index, double momentum) {
+        requireMomentum();
+        groups.get(index).setMomentumValue(momentum);
+    }
+
+    private void requireMomentum() {
+        if (momentumKind() == MomentumKind.NONE) {
+            throw new UnsupportedOperationException("these param_groups carry no momentum (or not the same kind in"
+                    + " every group)");
+        }
+    }
+
     @Override
     public String toString() {
         return groups.toString();

@@ -2,7 +2,9 @@ package org.lr4j.group;
 
 /**
  * An optimizer's ordered parameter groups, as a scheduler sees them: each group has a live learning
- * rate {@code lr}, optionally an {@code initial_lr} and optionally an {@code lr_scale}.
+ * rate {@code lr}, optionally an {@code initial_lr} and optionally an {@code lr_scale}; optionally a
+ * momentum ({@link #momentumKind()}: SGD's {@code momentum} or Adam's {@code betas[0]}), which only
+ * PyTorch's {@code CyclicLR} and {@code OneCycleLR} read and write.
  *
  * <p>This is the one seam between lr4j and an optimizer: implement it over any optimizer's state (a
  * DJL adapter lives in {@code lr4j-djl}) and every lr4j scheduler can drive that optimizer.
@@ -38,6 +40,33 @@ public interface ParamGroups {
 
     /** Group {@code index}'s {@code lr_scale}; only meaningful when {@link #hasLrScale(int)}. */
     double lrScale(int index);
+
+    /**
+     * Which momentum these groups carry ({@link MomentumKind#NONE} unless an implementation says
+     * otherwise): SGD's {@code momentum} or Adam's {@code betas[0]}, as PyTorch's {@code CyclicLR} and
+     * {@code OneCycleLR} read and write it through {@link #momentum(int)} and {@link #setMomentum}.
+     */
+    default MomentumKind momentumKind() {
+        return MomentumKind.NONE;
+    }
+
+    /**
+     * Group {@code index}'s momentum (SGD's {@code momentum} or Adam's {@code betas[0]}).
+     *
+     * @throws UnsupportedOperationException when {@link #momentumKind()} is {@code NONE}
+     */
+    default double momentum(int index) {
+        throw new UnsupportedOperationException("these param_groups carry no momentum");
+    }
+
+    /**
+     * Sets group {@code index}'s momentum (SGD's {@code momentum} or Adam's {@code betas[0]}).
+     *
+     * @throws UnsupportedOperationException when {@link #momentumKind()} is {@code NONE}
+     */
+    default void setMomentum(int index, double momentum) {
+        throw new UnsupportedOperationException("these param_groups carry no momentum");
+    }
 
     /** Every group's live learning rate, in order (a new array). */
     default double[] lrs() {

@@ -56,7 +56,8 @@ public final class Checks {
     /** Fails unless {@code lo <= value <= hi} (NaN fails too); the message states the interval. */
     public static double between(String name, double value, double lo, double hi, String qualifier) {
         if (!(value >= lo && value <= hi)) {
-            throw new InvalidValueException(name, "must be in [" + lo + ", " + hi + "]" + qualifier, String.valueOf(value));
+            throw new InvalidValueException(name, "must be in [" + lo + ", " + hi + "]" + qualifier,
+                    String.valueOf(value));
         }
         return value;
     }

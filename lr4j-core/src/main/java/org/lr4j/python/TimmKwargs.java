@@ -113,7 +113,8 @@ public final class TimmKwargs {
                 }
                 yield common(b, kwargs).build();
             }
-            default -> throw Checks.invalid("scheduler", "be one of " + String.join(", ", SchedulerConfig.SCHEDULERS), scheduler);
+            default -> throw Checks.invalid("scheduler", "be one of " + String.join(", ", SchedulerConfig.SCHEDULERS),
+                    scheduler);
         };
     }
 
@@ -122,7 +123,8 @@ public final class TimmKwargs {
         allow("tanh", kwargs, Set.of("t_initial", "lr_min", "cycle_limit", "lb", "ub"),
                 legacy ? Set.of("t_mul", "decay_rate") : Set.of("cycle_mul", "cycle_decay"));
         if (legacy && kwargs.containsKey("noise_type")) {
-            throw Checks.invalid("noise_type", "not be given for timm 0.4's tanh (it has no such argument)", Args.describe(kwargs.get("noise_type")));
+            throw Checks.invalid("noise_type", "not be given for timm 0.4's tanh (it has no such argument)",
+                    Args.describe(kwargs.get("noise_type")));
         }
         TanhLRScheduler.Builder b = TanhLRScheduler.builder(groups, integer(kwargs, "t_initial")).profile(profile);
         if (kwargs.containsKey("lb")) {

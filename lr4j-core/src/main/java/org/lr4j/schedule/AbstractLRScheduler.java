@@ -44,8 +44,8 @@ public abstract class AbstractLRScheduler implements LRScheduler {
      * The base values, replaced whole (never written in place) by {@code restore}. Published through the
      * final field of {@link Bases} rather than a volatile field: a reader on another thread sees the
      * snapshot from before or the one from after a concurrent restore, fully written, never a mix
-     * (JLS 17.5, final field semantics), and {@code lrAt} pays no volatile read (which cost 8 ns of an
-     * 11 ns cosine value in BENCHMARKS.md's benchmark).
+     * (JLS 17.5, final field semantics), and {@code lrAt} pays no volatile read (most of a cosine
+     * value's cost in {@code CosineBaselineBench}; see BENCHMARKS.md).
      */
     private Bases bases;
     private final Profile profile;
@@ -116,7 +116,8 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             double scale = profile == Profile.CURRENT && groups.hasLrScale(g) ? groups.lrScale(g) : 1.0;
             double peak = Math.max(Math.max(base[g], lrFloor) * growth, warmupLrInit) * noiseFactor * scale;
             if (!Double.isFinite(peak)) {
-                throw Checks.invalid("param_groups[" + g + "].initial_lr", "keep every learning rate finite", base[g] + " (peak " + peak + ")");
+                throw Checks.invalid("param_groups[" + g + "].initial_lr", "keep every learning rate finite",
+                        base[g] + " (peak " + peak + ")");
             }
         }
     }

@@ -21,9 +21,10 @@ package org.lr4j.schedule;
  * last cycle is {@code lr_min * cycle_decay^cycle_limit}. Immutable.
  *
  * <p>A {@link Shape} splits the value into a factor shared by every group ({@code 1 - tanh(..)},
- * {@code 1 + cos(..)}, ...) and a per-group combination, so that {@link FastPaths} evaluates the transcendental part once per step, whatever the number of groups, and remembers the
- * current cycle's {@code cycle_decay^i} and {@code cycle_mul^i} instead of recomputing the powers. Both
- * paths compute the same doubles as {@link #value(long, double)}, in the same order.
+ * {@code 1 + cos(..)}, ...) and a per-group combination, so that {@link FastPaths} evaluates the
+ * transcendental part once per step, whatever the number of groups, and remembers the current cycle's
+ * {@code cycle_decay^i} and {@code cycle_mul^i} instead of recomputing the powers. Both paths compute
+ * the same doubles as {@link #value(long, double)}, in the same order.
  */
 final class Cycles implements Schedule {
     /** The value inside a cycle, as a factor shared by all groups and a per-group combination. */

@@ -151,7 +151,8 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
             Checks.nonNegative("cycle_decay", cycleDecay());
             Checks.nonNegative("cycle_limit", cycleLimit());
             if (Double.isInfinite(growth())) {
-                throw Checks.invalid("cycle_decay", "stay <= 1, or its power for the last cycle any" + " t < 2^63 reaches finite", cycleDecay());
+                throw Checks.invalid("cycle_decay",
+                        "stay <= 1, or its power for the last cycle any t < 2^63 reaches finite", cycleDecay());
             }
             return new Cycles(shape, tInitial, lrMin, cycleMul, cycleDecay(), cycleLimit(), profile);
         }

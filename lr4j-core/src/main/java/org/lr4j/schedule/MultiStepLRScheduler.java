@@ -87,12 +87,14 @@ public final class MultiStepLRScheduler extends AbstractTimeScheduler {
             for (int i = 0; i < decayT.length; i++) {
                 Checks.nonNegative("decay_t[" + i + "]", decayT[i]);
                 if (i > 0 && decayT[i] < decayT[i - 1]) {
-                    throw Checks.invalid("decay_t", "be sorted ascending", java.util.Arrays.toString(decayT) + " (" + decayT[i] + " after " + decayT[i - 1] + ")");
+                    throw Checks.invalid("decay_t", "be sorted ascending",
+                            java.util.Arrays.toString(decayT) + " (" + decayT[i] + " after " + decayT[i - 1] + ")");
                 }
             }
             Checks.nonNegative("decay_rate", decayRate);
             if (Double.isInfinite(growth())) {
-                throw Checks.invalid("decay_rate", "stay <= 1, or its power for all " + decayT.length + " milestones finite", decayRate);
+                throw Checks.invalid("decay_rate",
+                        "stay <= 1, or its power for all " + decayT.length + " milestones finite", decayRate);
             }
             return new MultiStepLRScheduler(this,
                     Warmup.of(new MultiStepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));

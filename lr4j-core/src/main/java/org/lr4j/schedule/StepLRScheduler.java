@@ -78,7 +78,8 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
             Checks.positive("decay_t", decayT);
             Checks.nonNegative("decay_rate", decayRate);
             if (Double.isInfinite(growth())) {
-                throw Checks.invalid("decay_rate", "stay <= 1, or its power for the most decays any" + " t < 2^63 reaches finite", decayRate);
+                throw Checks.invalid("decay_rate",
+                        "stay <= 1, or its power for the most decays any t < 2^63 reaches finite", decayRate);
             }
             return new StepLRScheduler(this,
                     Warmup.of(new StepDecay(decayT, decayRate), warmupT, warmupLrInit, warmupPrefix, true));

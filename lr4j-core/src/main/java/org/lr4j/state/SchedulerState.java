@@ -33,7 +33,8 @@ public record SchedulerState(String scheduler, List<Double> baseValues, List<Dou
             throw Checks.invalid("state.base_values", "hold at least one group", "0");
         }
         if (plateau != null && plateau.restoreLrs() != null && plateau.restoreLrs().size() != lrs.size()) {
-            throw Checks.invalid("state.plateau.restore_lrs", "have one value per group (" + lrs.size() + ")", plateau.restoreLrs().size());
+            throw Checks.invalid("state.plateau.restore_lrs", "have one value per group (" + lrs.size() + ")",
+                    plateau.restoreLrs().size());
         }
     }
 

@@ -78,6 +78,29 @@ public final class Golden {
         return s;
     }
 
+    /**
+     * The scale {@code s} of the README's rule for a PyTorch/transformers case: the largest of the groups'
+     * lr, max_lr, base_lr (one value or one per group) and optimizer_lr.
+     */
+    @SuppressWarnings("unchecked")
+    public static double torchScale(Map<String, Object> c) {
+        double s = 0;
+        for (Object o : (List<Object>) c.get("param_groups")) {
+            s = Math.max(s, Math.abs(num(((Map<String, Object>) o).get("lr"))));
+        }
+        Map<String, Object> k = (Map<String, Object>) c.get("kwargs");
+        for (String key : List.of("max_lr", "base_lr")) {
+            Object v = k.get(key);
+            for (Object x : v instanceof List<?> l ? (List<Object>) l : v == null ? List.of() : List.of(v)) {
+                s = Math.max(s, Math.abs(num(x)));
+            }
+        }
+        if (c.get("optimizer_lr") != null) {
+            s = Math.max(s, Math.abs(num(c.get("optimizer_lr"))));
+        }
+        return s;
+    }
+
     /** {@code |a - e| <= 1e-12 * max(|e|, s)}. */
     public static boolean matches(double a, double e, double s) {
         return Math.abs(a - e) <= 1e-12 * Math.max(Math.abs(e), s);

@@ -311,4 +311,44 @@ public final class DjlParamGroups implements ParamGroups {
         }
         return sb.append(']').toString();
     }
+
+    private double[] momentums;
+
+    /**
+     * Gives every group SGD's momentum {@code momentum}, which a scheduler may then cycle (PyTorch's
+     * {@code OneCycleLR}, {@code CyclicLR}) and {@link Optimizers}' {@code sgd}/{@code nesterov} read at every
+     * update; returns these groups. Without it the groups carry no momentum ({@code MomentumKind.NONE}).
+     *
+     * @throws IllegalArgumentException when {@code momentum} is negative or not finite
+     */
+    public DjlParamGroups withMomentum(double momentum) {
+        if (!(momentum >= 0) || Double.isInfinite(momentum)) {
+            throw new IllegalArgumentException("momentum must be a finite number >= 0, got " + momentum);
+        }
+        momentums = new double[size()];
+        java.util.Arrays.fill(momentums, momentum);
+        return this;
+    }
+
+    @Override
+    public org.lr4j.group.MomentumKind momentumKind() {
+        return momentums == null ? org.lr4j.group.MomentumKind.NONE : org.lr4j.group.MomentumKind.MOMENTUM;
+    }
+
+    @Override
+    public double momentum(int index) {
+        if (momentums == null) {
+            return ParamGroups.super.momentum(index);
+        }
+        return momentums[index];
+    }
+
+    @Override
+    public void setMomentum(int index, double momentum) {
+        if (momentums == null) {
+            ParamGroups.super.setMomentum(index, momentum);
+            return;
+        }
+        momentums[index] = momentum;
+    }
 }

@@ -79,10 +79,12 @@ public final class Optimizers {
             throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
         }
         if ((name.equals("sgd") || name.equals("nesterov")) && momentum == 0) {
-            throw new InvalidValueException("momentum", "must be > 0 for opt " + name + " (Nesterov momentum needs a momentum)", "0.0");
+            throw new InvalidValueException("momentum",
+                    "must be > 0 for opt " + name + " (Nesterov momentum needs a momentum)", "0.0");
         }
         if (beginNumUpdate < 0 || beginNumUpdate > Integer.MAX_VALUE) {
-            throw new InvalidValueException("begin_num_update", "must be in [0, " + Integer.MAX_VALUE + "]", String.valueOf(beginNumUpdate));
+            throw new InvalidValueException("begin_num_update", "must be in [0, " + Integer.MAX_VALUE + "]",
+                    String.valueOf(beginNumUpdate));
         }
         ParameterTracker t = tracker;
         int begin = (int) beginNumUpdate;
@@ -90,8 +92,11 @@ public final class Optimizers {
         List<Optimizer> delegates = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             float wd = (float) groups.weightDecay(g);
+            int group = g;
+            java.util.function.DoubleSupplier live = groups.momentumKind() == org.lr4j.group.MomentumKind.MOMENTUM
+                    ? () -> groups.momentum(group) : () -> m;
             delegates.add(switch (name) {
-                case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), m, true);
+                case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), live, true);
                 case "momentum" -> Optimizer.sgd().setLearningRateTracker(t).optMomentum(m).optWeightDecays(wd)
                         .optBeginNumUpdate(begin).build();
                 case "adam" -> Adam.builder().optLearningRateTracker(t).optWeightDecays(wd)

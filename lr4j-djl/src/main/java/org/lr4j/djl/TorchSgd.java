@@ -6,13 +6,14 @@ import ai.djl.ndarray.NDArray;
  * PyTorch's {@code torch.optim.SGD} with momentum (dampening 0), optionally Nesterov, for DJL's PyTorch
  * engine (whose {@code Nag} is not implemented): {@code buf = momentum * buf + grad}; Nesterov:
  * {@code weight -= lr * (grad + momentum * buf)}; else {@code weight -= lr * buf}. With momentum 0 it
- * is plain SGD, {@code weight -= lr * grad}.
+ * is plain SGD, {@code weight -= lr * grad}. The momentum is read at every update (a scheduler may cycle
+ * it: PyTorch's {@code OneCycleLR} and {@code CyclicLR} write {@code group['momentum']}).
  */
 final class TorchSgd extends TorchStyleOptimizer {
-    private final float momentum;
+    private final java.util.function.DoubleSupplier momentum;
     private final boolean nesterov;
 
-    TorchSgd(Builder builder, float momentum, boolean nesterov) {
+    TorchSgd(Builder builder, java.util.function.DoubleSupplier momentum, boolean nesterov) {
         super(builder);
         this.momentum = momentum;
         this.nesterov = nesterov;
@@ -20,6 +21,7 @@ final class TorchSgd extends TorchStyleOptimizer {
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad, float lr) {
+        float momentum = (float) this.momentum.getAsDouble();
         if (momentum != 0f) {
             NDArray buf = state("momentum", parameterId, weight);
             buf.muli(momentum).addi(grad);

@@ -50,6 +50,32 @@ class OptimizersTest {
         }
     }
 
+    /**
+     * With {@code withMomentum}, sgd reads the group's momentum at every update (a scheduler cycles it, as
+     * PyTorch's OneCycleLR writes {@code group['momentum']}): Nesterov SGD with 0.95 then 0.85.
+     */
+    @Test
+    void sgdReadsTheGroupsLiveMomentum() {
+        try (TwoParams p = new TwoParams(new String[] {"v"}, new Shape[] {new Shape(3)}, new float[][] {V0},
+                new float[][] {GV})) {
+            DjlParamGroups groups = DjlParamGroups.timm(p.params, LR_V, 0).withMomentum(0.9);
+            assertEquals(org.lr4j.group.MomentumKind.MOMENTUM, groups.momentumKind());
+            Optimizer o = Optimizers.create("sgd", groups, 0.9, 0);
+            double[] w = {V0[0], V0[1], V0[2]};
+            double[] buf = new double[3];
+            double[] momenta = {0.95, 0.85};
+            for (int step = 0; step < 2; step++) {
+                groups.setMomentum(0, momenta[step]);
+                p.update(o);
+                for (int i = 0; i < 3; i++) {
+                    buf[i] = momenta[step] * buf[i] + GV[i];
+                    w[i] -= LR_V * (GV[i] + momenta[step] * buf[i]);
+                }
+                assertClose(w, p.values(0), "sgd with live momentum, step " + step);
+            }
+        }
+    }
+
     @Test
     void badNamesAndMomentaAreRefused() {
         try (TwoParams p = new TwoParams(new String[] {"v"}, new Shape[] {new Shape(3)}, new float[][] {V0},

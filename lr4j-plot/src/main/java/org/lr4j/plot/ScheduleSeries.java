@@ -38,7 +38,6 @@ public final class ScheduleSeries {
      * The pure values of group 0 at {@code t = 0..n-1}.
      *
      * @throws IllegalArgumentException when {@code n} is out of {@code 1..MAX_POINTS}, or the label is blank
-     * @throws UnsupportedOperationException for plateau, whose values depend on metrics
      */
     public static LrSeries values(String label, TimeScheduler scheduler, long n) {
         return values(label, scheduler, n, 0);
@@ -49,7 +48,6 @@ public final class ScheduleSeries {
      *
      * @throws IllegalArgumentException when {@code n} is out of {@code 1..MAX_POINTS}, {@code group} is not
      *     a group of the scheduler, the scheduler is null or the label is blank
-     * @throws UnsupportedOperationException for plateau, whose values depend on metrics
      */
     public static LrSeries values(String label, TimeScheduler scheduler, long n, int group) {
         if (scheduler == null) {

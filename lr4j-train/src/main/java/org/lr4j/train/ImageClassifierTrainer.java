@@ -93,6 +93,32 @@ public final class ImageClassifierTrainer {
         return run(config, null, null);
     }
 
+
+    /**
+     * {@code --schedule}: the Python call built on the groups (SGD's momentum joined to them for
+     * {@code sgd}/{@code nesterov}, so that OneCycleLR/CyclicLR can cycle it), driven by the train loop one
+     * step per epoch or per update; the run lasts the epochs that hold its steps (the rate stays at the last
+     * step's in the rest of the last epoch).
+     */
+    private static CreatedScheduler pythonSchedule(TrainConfig config, DjlParamGroups groups, long upe) {
+        String opt = config.schedule().opt().toLowerCase(java.util.Locale.ROOT);
+        if (opt.equals("sgd") || opt.equals("nesterov")) {
+            groups.withMomentum(config.momentum());
+        }
+        org.lr4j.python.ScheduleCall call = org.lr4j.python.ScheduleCall.parse(config.pythonSchedule());
+        long steps;
+        if (config.scheduleSteps() != null) {
+            steps = config.scheduleSteps();
+        } else if (call.length().isPresent()) {
+            steps = call.length().getAsLong();
+        } else {
+            throw new IllegalArgumentException("steps must be given: " + call.name() + " has no length of its own");
+        }
+        org.lr4j.torch.TorchScheduler s = call.build(groups, groups.lr(0));
+        long epochs = config.stepOnUpdates() ? (steps + upe - 1) / upe : steps;
+        return new CreatedScheduler(org.lr4j.compose.TrainLoopScheduler.of(s, config.stepOnUpdates(), steps), epochs);
+    }
+
     /**
      * Trains as the class comment says.
      *
@@ -121,7 +147,8 @@ public final class ImageClassifierTrainer {
         int trainSize = data.train().size();
         long upe = trainSize / batch;
         if (upe < 1) {
-            throw new InvalidValueException("batch_size", "must be <= the " + trainSize + " training images of " + data.source(), String.valueOf(batch));
+            throw new InvalidValueException("batch_size",
+                    "must be <= the " + trainSize + " training images of " + data.source(), String.valueOf(batch));
         }
         Path runDir = runDir(config);
         Path summaryFile = runDir.resolve("summary.csv");
@@ -169,7 +196,8 @@ public final class ImageClassifierTrainer {
                 }
             }
             DjlParamGroups groups = DjlParamGroups.timm(block.getParameters(), sc.effectiveLr(), config.weightDecay());
-            CreatedScheduler created = SchedulerFactory.create(sc, groups, upe);
+            CreatedScheduler created = config.pythonSchedule() == null ? SchedulerFactory.create(sc, groups, upe)
+                    : pythonSchedule(config, groups, upe);
             LRScheduler scheduler = created.scheduler();
             if (ckpt != null) {
                 try {

@@ -63,7 +63,8 @@ public final class ImageFolderData {
         }
         List<String> classes = subFolders(train);
         if (classes.size() < 2) {
-            throw new InvalidValueException("DATA_DIR " + train, "must hold at least 2 class folders", String.valueOf(classes.size()));
+            throw new InvalidValueException("DATA_DIR " + train, "must hold at least 2 class folders",
+                    String.valueOf(classes.size()));
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {

@@ -45,7 +45,8 @@ public final class Models {
     public static String checkName(String name) {
         String n = name == null ? null : name.toLowerCase(Locale.ROOT);
         if (n == null || !NAMES.contains(n)) {
-            throw new InvalidValueException("model", "must be one of " + String.join(", ", NAMES), String.valueOf(name));
+            throw new InvalidValueException("model", "must be one of " + String.join(", ", NAMES),
+                    String.valueOf(name));
         }
         return n;
     }
@@ -58,7 +59,8 @@ public final class Models {
     public static void checkImageSize(String name, int imgSize) {
         int min = checkName(name).equals("smallcnn") ? SMALLCNN_MIN_IMG_SIZE : RESNET_MIN_IMG_SIZE;
         if (imgSize < min) {
-            throw new InvalidValueException("img_size", "must be >= " + min + " for model " + name, String.valueOf(imgSize));
+            throw new InvalidValueException("img_size", "must be >= " + min + " for model " + name,
+                    String.valueOf(imgSize));
         }
     }
 

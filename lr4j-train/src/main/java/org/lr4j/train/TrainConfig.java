@@ -42,6 +42,9 @@ public final class TrainConfig {
     private final int builtinTrainPerClass;
     private final int builtinValPerClass;
     private final Integer threads;
+    private final String pythonSchedule;
+    private final Long scheduleSteps;
+    private final boolean stepOnUpdates;
 
     private TrainConfig(Builder b, String model, int imgSize) {
         schedule = b.schedule;
@@ -55,6 +58,28 @@ public final class TrainConfig {
         builtinTrainPerClass = b.builtinTrainPerClass;
         builtinValPerClass = b.builtinValPerClass;
         threads = b.threads;
+        pythonSchedule = b.pythonSchedule;
+        scheduleSteps = b.scheduleSteps;
+        stepOnUpdates = b.stepOnUpdates;
+    }
+
+    /**
+     * A PyTorch or transformers schedule as its Python call ({@code org.lr4j.python.ScheduleCall}), which
+     * replaces the timm schedule of {@link #schedule()} (its lr, opt and batch size still apply); null for
+     * none.
+     */
+    public String pythonSchedule() {
+        return pythonSchedule;
+    }
+
+    /** The number of steps of {@link #pythonSchedule()}; null for the call's own length. */
+    public Long scheduleSteps() {
+        return scheduleSteps;
+    }
+
+    /** Whether one step of {@link #pythonSchedule()} is one optimizer update (else one epoch). */
+    public boolean stepOnUpdates() {
+        return stepOnUpdates;
     }
 
     /** A builder over {@code schedule} with the other values at their defaults. */
@@ -132,6 +157,11 @@ public final class TrainConfig {
         m.put("output", output == null ? null : output.toString());
         m.put("resume", resume == null ? null : resume.toString());
         m.put("threads", threads);
+        if (pythonSchedule != null) {
+            m.put("schedule", pythonSchedule);
+            m.put("steps", scheduleSteps);
+            m.put("step_on", stepOnUpdates ? "updates" : "epochs");
+        }
         return m;
     }
 
@@ -153,6 +183,9 @@ public final class TrainConfig {
         private int builtinTrainPerClass = BuiltinShapes.TRAIN_PER_CLASS;
         private int builtinValPerClass = BuiltinShapes.VAL_PER_CLASS;
         private Integer threads;
+        private String pythonSchedule;
+        private Long scheduleSteps;
+        private boolean stepOnUpdates;
 
         private Builder(SchedulerConfig schedule) {
             this.schedule = schedule;
@@ -217,6 +250,17 @@ public final class TrainConfig {
         }
 
         /**
+         * A PyTorch or transformers schedule as its Python call, its number of steps (null: the call's own
+         * length) and whether a step is an optimizer update (else an epoch); null call for none.
+         */
+        public Builder pythonSchedule(String call, Long steps, boolean onUpdates) {
+            pythonSchedule = call;
+            scheduleSteps = steps;
+            stepOnUpdates = onUpdates;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws IllegalArgumentException naming the flag (train.py's Python name) that breaks its rule:
@@ -229,13 +273,15 @@ public final class TrainConfig {
             Optimizers.checkName(schedule.opt());
             String metric = schedule.evalMetric().toLowerCase(Locale.ROOT);
             if (!EVAL_METRICS.contains(metric)) {
-                throw new InvalidValueException("eval_metric", "must be one of " + String.join(", ", EVAL_METRICS), String.valueOf(schedule.evalMetric()));
+                throw new InvalidValueException("eval_metric", "must be one of " + String.join(", ", EVAL_METRICS),
+                        String.valueOf(schedule.evalMetric()));
             }
             if (!(momentum >= 0) || Double.isInfinite(momentum)) {
                 throw new InvalidValueException("momentum", "must be a finite number >= 0", String.valueOf(momentum));
             }
             if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-                throw new InvalidValueException("weight_decay", "must be a finite number >= 0", String.valueOf(weightDecay));
+                throw new InvalidValueException("weight_decay", "must be a finite number >= 0",
+                        String.valueOf(weightDecay));
             }
             int size = imgSize != null ? imgSize : dataDir == null ? BuiltinShapes.IMG_SIZE : 224;
             Models.checkImageSize(m, size);
@@ -243,10 +289,15 @@ public final class TrainConfig {
                 throw new InvalidValueException("threads", "must be >= 1", String.valueOf(threads));
             }
             if (builtinTrainPerClass < 1 || builtinValPerClass < 1) {
-                throw new InvalidValueException("built-in images per class", "must be >= 1", String.valueOf(builtinTrainPerClass + " and " + builtinValPerClass));
+                throw new InvalidValueException("built-in images per class", "must be >= 1",
+                        String.valueOf(builtinTrainPerClass + " and " + builtinValPerClass));
             }
             if (schedule.batchSize() > Integer.MAX_VALUE) {
-                throw new InvalidValueException("batch_size", "must be <= " + Integer.MAX_VALUE, String.valueOf(schedule.batchSize()));
+                throw new InvalidValueException("batch_size", "must be <= " + Integer.MAX_VALUE,
+                        String.valueOf(schedule.batchSize()));
+            }
+            if (scheduleSteps != null && scheduleSteps < 1) {
+                throw new IllegalArgumentException("steps must be > 0, got " + scheduleSteps);
             }
             return new TrainConfig(this, m, size);
         }

@@ -45,7 +45,7 @@ public final class ReferenceCase {
             } else {
                 throw new IllegalArgumentException("a case needs scheduler or train_args");
             }
-        } catch (IllegalArgumentException | UnsupportedOperationException | ArithmeticException e) {
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
             out.keySet().retainAll(List.of("id"));
             out.put("error", e.getMessage());
         }

@@ -1,0 +1,41 @@
+package org.lr4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.lr4j.factory.SchedulerOption;
+
+/**
+ * The schedule flags are made from {@link SchedulerOption}: every command that mixes them in offers
+ * every flag with the description's help and default, and an error is shown under the flag by renaming
+ * the typed error's parameter.
+ */
+class ScheduleOptionsTest {
+    @Test
+    void everyCommandOffersEveryFlagWithItsDefault() {
+        for (String command : new String[] {"table", "plot", "train"}) {
+            Cli help = Cli.run(command, "--help");
+            assertEquals(0, help.status(), command);
+            String text = help.out().replaceAll("\\s+", " ");
+            for (SchedulerOption<?> o : SchedulerOption.all()) {
+                assertTrue(text.contains(o.flag()), command + " lacks " + o.flag());
+                assertTrue(text.contains("(default: " + o.defaultText() + ")"), command + " lacks the default of "
+                        + o.flag() + ": " + o.defaultText());
+            }
+        }
+        assertTrue(Cli.run("table", "--help").out().replaceAll("\\s+", " ")
+                .contains("--lr-cycle-decay=D Peak decay per cycle; cycle_decay (default: 0.5)."));
+    }
+
+    @Test
+    void errorsAreShownUnderTheFlagThatCarriedTheValue() {
+        Cli bad = Cli.run("table", "--sched", "tanh", "--lr-cycle-mul", "-1");
+        assertEquals(2, bad.status());
+        assertEquals("lr4j table: --lr-cycle-mul must be > 0, got -1.0", bad.err().strip());
+        Cli fromScheduler = Cli.run("table", "--sched", "multistep", "--decay-milestones", "1", "2", "--updates-per-epoch",
+                "2", "--sched-on-updates", "--lr-noise", "0.5", "0.25");
+        assertEquals("lr4j table: --lr-noise must be [start, end] with start <= end, got [0.5, 0.25]",
+                fromScheduler.err().strip());
+    }
+}

@@ -1,0 +1,112 @@
+package org.lr4j.torch;
+
+import org.lr4j.group.ParamGroups;
+import org.lr4j.internal.PyOps;
+
+/**
+ * PyTorch's {@code LinearLR}: the multiplier moves linearly from {@code start_factor} to
+ * {@code end_factor} over {@code total_iters} epochs, in PyTorch's chainable form,
+ * <pre>
+ *   epoch 0: lr * start_factor
+ *   0 &lt; epoch &lt;= total_iters: lr * (1.0 + (end - start) / (total_iters * start + (epoch - 1) * (end - start)))
+ *   later: unchanged
+ *   closed form: initial_lr * (start + (end - start) * min(total_iters, epoch) / total_iters)
+ * </pre>
+ * {@code start_factor = 0} is accepted as PyTorch 1.13 does and raises {@code ZeroDivisionError} at
+ * epoch 1 (an {@link IllegalStateException} here).
+ *
+ * <p>Example (asserted by {@code TorchBuildersTest}): {@code lr = 0.05}, {@code start_factor = 0.5},
+ * {@code total_iters = 4}: 0.025, 0.03125, 0.0375, {@code 0.043750000000000004}, 0.05.
+ */
+public final class LinearLR extends AbstractTorchScheduler {
+    private final double startFactor;
+    private final double endFactor;
+    private final long totalIters;
+
+    private LinearLR(Builder b) {
+        super("LinearLR", b.groups);
+        this.startFactor = b.startFactor;
+        this.endFactor = b.endFactor;
+        this.totalIters = b.totalIters;
+    }
+
+    /** A builder with PyTorch's defaults: {@code start_factor = 1/3}, {@code end_factor = 1}, {@code total_iters = 5}. */
+    public static Builder builder(ParamGroups groups) {
+        return new Builder(groups);
+    }
+
+    @Override
+    double[] getLr() {
+        double[] out = groups.lrs();
+        if (lastEpoch == 0) {
+            for (int g = 0; g < n; g++) {
+                out[g] = out[g] * startFactor;
+            }
+            return out;
+        }
+        if (lastEpoch > totalIters) {
+            return out;
+        }
+        double d = endFactor - startFactor;
+        double f = 1.0 + PyOps.div(d, totalIters * startFactor + (lastEpoch - 1) * d);
+        for (int g = 0; g < n; g++) {
+            out[g] = out[g] * f;
+        }
+        return out;
+    }
+
+    @Override
+    double[] closedFormLr() {
+        double f = startFactor + PyOps.div((endFactor - startFactor) * Math.min(totalIters, lastEpoch), totalIters);
+        double[] out = new double[n];
+        for (int g = 0; g < n; g++) {
+            out[g] = baseLrs[g] * f;
+        }
+        return out;
+    }
+
+    /** Options of {@link LinearLR}. */
+    public static final class Builder {
+        private final ParamGroups groups;
+        private double startFactor = 1.0 / 3;
+        private double endFactor = 1.0;
+        private long totalIters = 5;
+
+        private Builder(ParamGroups groups) {
+            this.groups = groups;
+        }
+
+        /** {@code start_factor}, in [0, 1] (default 1/3). */
+        public Builder startFactor(double value) {
+            this.startFactor = value;
+            return this;
+        }
+
+        /** {@code end_factor}, in [0, 1] (default 1). */
+        public Builder endFactor(double value) {
+            this.endFactor = value;
+            return this;
+        }
+
+        /** {@code total_iters} (default 5). */
+        public Builder totalIters(long value) {
+            this.totalIters = value;
+            return this;
+        }
+
+        /**
+         * Builds the scheduler and performs PyTorch's initial step.
+         *
+         * @throws NullPointerException when the groups are null
+         * @throws IllegalArgumentException when a factor is outside [0, 1] (PyTorch's {@code ValueError})
+         *     or a group has no {@code lr}
+         */
+        public LinearLR build() {
+            TorchChecks.unit("start_factor", startFactor, "Starting multiplicative factor expected to be between 0 and 1.");
+            TorchChecks.unit("end_factor", endFactor, "Ending multiplicative factor expected to be between 0 and 1.");
+            LinearLR s = new LinearLR(this);
+            s.initialStep();
+            return s;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.lr4j.torch;
+
+import org.lr4j.group.ParamGroups;
+import org.lr4j.internal.PyOps;
+
+/**
+ * PyTorch's {@code StepLR}: the rate is multiplied by {@code gamma} every {@code step_size} epochs,
+ * <pre>
+ *   lr = lr * gamma   when last_epoch > 0 and last_epoch % step_size == 0, else unchanged
+ *   closed form: initial_lr * gamma ** (last_epoch // step_size)
+ * </pre>
+ * PyTorch validates nothing; {@code step_size = 0} raises {@code ZeroDivisionError} at the first step
+ * (here an {@link IllegalStateException}).
+ *
+ * <p>Example (asserted by {@code TorchBuildersTest}): {@code lr = 0.05}, {@code step_size = 30},
+ * {@code gamma = 0.1}: 0.05 for epochs 0..29, {@code 0.005000000000000001} from epoch 30.
+ */
+public final class StepLR extends AbstractTorchScheduler {
+    private final long stepSize;
+    private final double gamma;
+
+    private StepLR(Builder b) {
+        super("StepLR", b.groups);
+        this.stepSize = b.stepSize;
+        this.gamma = b.gamma;
+    }
+
+    /** A builder: the groups and {@code step_size}, the period of the decay in epochs. */
+    public static Builder builder(ParamGroups groups, long stepSize) {
+        return new Builder(groups, stepSize);
+    }
+
+    /** {@code step_size}. */
+    public long stepSize() {
+        return stepSize;
+    }
+
+    /** {@code gamma}. */
+    public double gamma() {
+        return gamma;
+    }
+
+    @Override
+    double[] getLr() {
+        double[] out = groups.lrs();
+        if (lastEpoch == 0 || PyOps.mod(lastEpoch, stepSize) != 0) {
+            return out;
+        }
+        for (int g = 0; g < n; g++) {
+            out[g] = out[g] * gamma;
+        }
+        return out;
+    }
+
+    @Override
+    double[] closedFormLr() {
+        double[] out = new double[n];
+        double f = Math.pow(gamma, PyOps.floorDiv(lastEpoch, stepSize));
+        for (int g = 0; g < n; g++) {
+            out[g] = baseLrs[g] * f;
+        }
+        return out;
+    }
+
+    /** Options of {@link StepLR}. */
+    public static final class Builder {
+        private final ParamGroups groups;
+        private final long stepSize;
+        private double gamma = 0.1;
+
+        private Builder(ParamGroups groups, long stepSize) {
+            this.groups = groups;
+            this.stepSize = stepSize;
+        }
+
+        /** {@code gamma}: the decay factor (default 0.1). */
+        public Builder gamma(double value) {
+            this.gamma = value;
+            return this;
+        }
+
+        /**
+         * Builds the scheduler and performs PyTorch's initial step.
+         *
+         * @throws NullPointerException when the groups are null
+         * @throws IllegalArgumentException when a group has no {@code lr}, or {@code gamma} is not finite
+         */
+        public StepLR build() {
+            TorchChecks.finite("gamma", gamma);
+            StepLR s = new StepLR(this);
+            s.initialStep();
+            return s;
+        }
+    }
+}
