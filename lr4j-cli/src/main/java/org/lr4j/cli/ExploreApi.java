@@ -51,10 +51,15 @@ final class ExploreApi {
         }
     }
 
+    /** The table command as {@code lr4j} has it (the root command installs the schedule flags). */
+    static CommandLine tableCommandLine() {
+        return new CommandLine(new Lr4j()).getSubcommands().get("table");
+    }
+
     /** The table command's options, by long name without {@code --}. */
     static Map<String, OptionSpec> tableOptions() {
         Map<String, OptionSpec> out = new LinkedHashMap<>();
-        for (OptionSpec o : new CommandLine(new TableCommand()).getCommandSpec().options()) {
+        for (OptionSpec o : tableCommandLine().getCommandSpec().options()) {
             out.put(o.longestName().substring(2), o);
         }
         return out;
@@ -112,10 +117,13 @@ final class ExploreApi {
 
     /** The table command parsed from {@code args}, or null when it does not parse. */
     static TableCommand parse(List<String> args) {
-        TableCommand table = new TableCommand();
+        CommandLine root = new CommandLine(new Lr4j());
+        List<String> argv = new ArrayList<>();
+        argv.add("table");
+        argv.addAll(args);
         try {
-            new CommandLine(table).parseArgs(args.toArray(String[]::new));
-            return table;
+            root.parseArgs(argv.toArray(String[]::new));
+            return root.getSubcommands().get("table").getCommand();
         } catch (CommandLine.ParameterException e) {
             return null;
         }
@@ -132,6 +140,14 @@ final class ExploreApi {
         }
         long rows;
         try {
+            if (t.python.given()) {
+                rows = t.python.steps(t.python.call());
+                if (rows > MAX_ROWS) {
+                    throw new BadRequest("lr4j explore: the table would hold " + rows + " rows, must be at most "
+                            + MAX_ROWS + " per request; cut it with steps");
+                }
+                return;
+            }
             SchedulerConfig config = t.schedule.toConfig();
             if (t.updatesPerEpoch < 1) {
                 return;
@@ -142,6 +158,8 @@ final class ExploreApi {
             long epochs = Math.max(0, end - t.startEpoch);
             rows = !config.schedOnUpdates() ? epochs
                     : epochs > Long.MAX_VALUE / t.updatesPerEpoch ? Long.MAX_VALUE : epochs * t.updatesPerEpoch;
+        } catch (BadRequest e) {
+            throw e;
         } catch (RuntimeException e) {
             return;
         }
@@ -350,7 +368,7 @@ final class ExploreApi {
             m.put("group", "schedule");
             out.add(m);
         }
-        for (OptionSpec o : new CommandLine(new TableCommand()).getCommandSpec().options()) {
+        for (OptionSpec o : tableCommandLine().getCommandSpec().options()) {
             String name = o.longestName().substring(2);
             if (REFUSED.contains(name) || ScheduleOptions.owns(o)) {
                 continue;

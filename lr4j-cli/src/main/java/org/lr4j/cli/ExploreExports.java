@@ -41,8 +41,19 @@ final class ExploreExports {
         }
         Map<String, String> m = new LinkedHashMap<>();
         m.put("cli", cli(args));
-        m.put("java", java(t, args));
-        m.put("python", python(t, config));
+        if (t.python.given()) {
+            long steps;
+            try {
+                steps = t.python.steps(t.python.call());
+            } catch (UsageError e) {
+                throw new ExploreApi.BadRequest("lr4j table: " + e.getMessage());
+            }
+            m.put("java", torchJava(t, config, steps, args));
+            m.put("python", torchPython(t, config, steps));
+        } else {
+            m.put("java", java(t, args));
+            m.put("python", python(t, config));
+        }
         return m;
     }
 
@@ -373,6 +384,99 @@ final class ExploreExports {
         }
         s.append("    scheduler.step(epoch + 1")
                 .append(t.metrics == null ? "" : ", metrics[epoch] if epoch < len(metrics) else None").append(")\n");
+        return s.toString();
+    }
+
+    private static double momentum(TableCommand t) {
+        return t.momentum != null ? t.momentum : 0.9;
+    }
+
+    private static boolean adam(SchedulerConfig c) {
+        return c.opt() != null && (c.opt().equalsIgnoreCase("adam") || c.opt().equalsIgnoreCase("adamw"));
+    }
+
+    private static String javaString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * For {@code --schedule}: a Java program that reads the same Python call with lr4j's
+     * {@link org.lr4j.python.ScheduleCall}, builds it on the table's implicit optimizer and prints the
+     * table's {@code step}, {@code lr} and {@code group0} columns.
+     */
+    static String torchJava(TableCommand t, SchedulerConfig c, long steps, List<String> args) {
+        String group = adam(c) ? "ParamGroup.of(" + c.effectiveLr() + ").beta1(0.9)"
+                : "ParamGroup.of(" + c.effectiveLr() + ").momentum(" + momentum(t) + ")";
+        String metrics = t.metrics == null ? "null" : javaLiteral(t.metrics);
+        return "import java.util.List;\n"
+                + "import org.lr4j.group.ParamGroup;\n"
+                + "import org.lr4j.group.ParamGroupList;\n"
+                + "import org.lr4j.python.ScheduleCall;\n"
+                + "import org.lr4j.torch.TorchScheduler;\n"
+                + "\n"
+                + "/** The schedule of {@code " + cli(args).replace("*/", "* /") + "}, printed as that command prints it. */\n"
+                + "public final class LrSchedule {\n"
+                + "    public static void main(String[] args) {\n"
+                + "        ScheduleCall call = ScheduleCall.parse(" + javaString(t.python.schedule) + ");\n"
+                + "        ParamGroupList groups = ParamGroupList.of(" + group + ");\n"
+                + "        TorchScheduler scheduler = call.build(groups, groups.lr(0));\n"
+                + "        List<Double> metrics = " + metrics + ";\n"
+                + "        StringBuilder out = new StringBuilder(\"step,lr,group0\\n\");\n"
+                + "        for (long step = 0; step < " + steps + "L; step++) {\n"
+                + "            if (step > 0) {\n"
+                + "                if (scheduler.needsMetric()) {\n"
+                + "                    scheduler.step(metrics.get((int) step - 1));\n"
+                + "                } else {\n"
+                + "                    scheduler.step();\n"
+                + "                }\n"
+                + "            }\n"
+                + "            out.append(step).append(',').append(groups.lr(0)).append(',').append(groups.lr(0)).append('\\n');\n"
+                + "        }\n"
+                + "        System.out.print(out);\n"
+                + "    }\n"
+                + "}\n";
+    }
+
+    /**
+     * For {@code --schedule}: the Python call as PyTorch or transformers takes it, with the optimizer
+     * passed to every scheduler in it, on the table's implicit optimizer, and the loop that prints each
+     * step's rate.
+     */
+    static String torchPython(TableCommand t, SchedulerConfig c, long steps) {
+        String source = t.python.schedule.strip();
+        java.util.Set<String> names = org.lr4j.python.ScheduleCall.names();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\(\\s*(\\)?)").matcher(source);
+        StringBuilder call = new StringBuilder();
+        java.util.Set<String> torch = new java.util.TreeSet<>();
+        java.util.Set<String> transformers = new java.util.TreeSet<>();
+        while (m.find()) {
+            String name = m.group(1);
+            if (names.contains(name)) {
+                (name.startsWith("get_") ? transformers : torch).add(name);
+                boolean explicit = source.startsWith("optimizer", m.end(1) + 1);
+                m.appendReplacement(call, java.util.regex.Matcher.quoteReplacement(explicit ? m.group()
+                        : name + (m.group(2).isEmpty() ? "(optimizer, " : "(optimizer)")));
+            }
+        }
+        m.appendTail(call);
+        StringBuilder s = new StringBuilder("import torch\n");
+        if (!torch.isEmpty()) {
+            s.append("from torch.optim.lr_scheduler import ").append(String.join(", ", torch)).append('\n');
+        }
+        if (!transformers.isEmpty()) {
+            s.append("from transformers import ").append(String.join(", ", transformers)).append('\n');
+        }
+        s.append('\n');
+        s.append("optimizer = torch.optim.").append(adam(c) ? "Adam" : "SGD").append("([torch.nn.Parameter(torch.zeros(1))], lr=")
+                .append(py(c.effectiveLr())).append(adam(c) ? "" : ", momentum=" + py(momentum(t))).append(")\n");
+        s.append("scheduler = ").append(call).append('\n');
+        if (t.metrics != null) {
+            s.append("metrics = ").append(py(t.metrics)).append("  # passed to step() after each step\n");
+        }
+        s.append("\nfor step in range(").append(steps).append("):\n");
+        s.append("    print(step, optimizer.param_groups[0]['lr'])\n");
+        s.append("    optimizer.step()\n");
+        s.append("    scheduler.step(").append(t.metrics == null ? "" : "metrics[step]").append(")\n");
         return s.toString();
     }
 }

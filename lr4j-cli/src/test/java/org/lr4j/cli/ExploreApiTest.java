@@ -92,6 +92,43 @@ class ExploreApiTest {
         assertEquals(Set.copyOf(SchedulerConfig.SCHEDULERS), scheds);
     }
 
+    /** PyTorch and transformers schedules by their Python call ({@code --schedule}). */
+    static final List<String> PYTHON_CASES = List.of(
+            "schedule=OneCycleLR(max_lr%3D0.1,%20total_steps%3D100)",
+            "schedule=get_cosine_schedule_with_warmup(num_warmup_steps%3D10,%20num_training_steps%3D60)&lr=0.01",
+            "schedule=SequentialLR(schedulers%3D[LinearLR(start_factor%3D0.1,%20total_iters%3D5),%20"
+                    + "CosineAnnealingLR(T_max%3D45)],%20milestones%3D[5])&steps=50&opt=adam",
+            "schedule=ReduceLROnPlateau(patience%3D1)&steps=6&metrics=1,1,1,1,0.5");
+
+    @Test
+    void pythonCallTablesEqualTheTableCommand() throws Exception {
+        for (String q : PYTHON_CASES) {
+            Cli cli = Cli.run(tableArgs(q));
+            assertEquals(0, cli.status(), () -> q + ": " + cli.err());
+            JsonNode t = Json.JSON.readTree(get("/api/table?" + q).body());
+            List<String> lines = cli.out().lines().toList();
+            String[] header = lines.get(0).split(",");
+            assertEquals("step", header[0], q);
+            for (int i = 1; i < lines.size(); i++) {
+                String[] cells = lines.get(i).split(",");
+                for (int c = 0; c < header.length; c++) {
+                    JsonNode column = header[c].startsWith("group") ? t.get("groups").get(Integer.parseInt(header[c].substring(5)))
+                            : t.get(header[c]);
+                    assertEquals(Double.parseDouble(cells[c]), column.get(i - 1).asDouble(), q + " " + header[c] + " row " + i);
+                }
+            }
+            assertEquals(cli.out(), get("/api/table.csv?" + q).body(), q);
+            JsonNode series = Json.JSON.readTree(get("/api/series?" + q).body());
+            assertEquals(t.get("lr"), series.get("lr"), q);
+        }
+        HttpResponse<String> bad = get("/api/table?schedule=OneCycleLR(max_lr%3D0.1)");
+        assertEquals(400, bad.statusCode());
+        assertEquals(Cli.run("table", "--schedule=OneCycleLR(max_lr=0.1)").err(), bad.body());
+        HttpResponse<String> big = get("/api/table?schedule=OneCycleLR(max_lr%3D0.1,%20total_steps%3D2000000)");
+        assertEquals(400, big.statusCode());
+        assertTrue(big.body().contains("must be at most 1000000"), big.body());
+    }
+
     @Test
     void badValuesAnswer400WithTheCommandsLine() throws Exception {
         for (String q : List.of("epochs=x", "epochs=-3", "sched=nope", "decay-milestones=30,6o&sched=multistep",

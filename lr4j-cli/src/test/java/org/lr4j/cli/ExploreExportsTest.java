@@ -251,6 +251,83 @@ class ExploreExportsTest {
         return out.toString();
     }
 
+    /** The table's first three columns ({@code step,lr,group0} of a {@code --schedule} table). */
+    static String firstColumns(String csv) {
+        StringBuilder out = new StringBuilder();
+        for (String line : csv.lines().toList()) {
+            String[] cells = line.split(",");
+            out.append(cells[0]).append(',').append(cells[1]).append(',').append(cells[2]).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void pythonScheduleExportsReadBackGiveTheTable() throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String core = Path.of(SchedulerConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        int n = 0;
+        for (String q : ExploreApiTest.PYTHON_CASES) {
+            Map<String, String> exports = ExploreExports.all(ExploreApi.toArgs(q));
+            String expected = firstColumns(table(q));
+            // the command line, through the CLI
+            List<String> words = shellWords(exports.get("cli"));
+            assertEquals(table(q), Cli.run(words.subList(1, words.size()).toArray(String[]::new)).out(), q);
+            // the Java, compiled and run
+            Path src = dir.resolve("torch" + n++);
+            Files.createDirectories(src);
+            Path file = src.resolve("LrSchedule.java");
+            Files.writeString(file, exports.get("java"));
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            assertEquals(0, javac.run(null, null, errors, "-classpath", core, "-d", src.toString(), file.toString()),
+                    () -> errors.toString(StandardCharsets.UTF_8));
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            PrintStream out = System.out;
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {src.toUri().toURL()}, getClass().getClassLoader())) {
+                System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+                loader.loadClass("LrSchedule").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+            } finally {
+                System.setOut(out);
+            }
+            assertEquals(expected, buffer.toString(StandardCharsets.UTF_8), q);
+            // the Python, through lr4j's parser of Python calls (the optimizer it names is the implicit one)
+            String py = exports.get("python");
+            java.util.regex.Matcher call = Pattern.compile("(?m)^scheduler = (.*)$").matcher(py);
+            java.util.regex.Matcher opt = Pattern.compile("(?m)^optimizer = torch\\.optim\\.(SGD|Adam)\\(\\[.*\\], lr=([^,)]+)(?:, momentum=([^)]+))?\\)$").matcher(py);
+            java.util.regex.Matcher range = Pattern.compile("for step in range\\((\\d+)\\):").matcher(py);
+            assertTrue(call.find() && opt.find() && range.find(), py);
+            ParamGroup g = ParamGroup.of(Double.parseDouble(opt.group(2)));
+            if (opt.group(1).equals("Adam")) {
+                g.beta1(0.9);
+            } else {
+                g.momentum(Double.parseDouble(opt.group(3)));
+            }
+            ParamGroupList groups = ParamGroupList.of(g);
+            org.lr4j.torch.TorchScheduler s = org.lr4j.python.ScheduleCall.parse(call.group(1)).build(groups, groups.lr(0));
+            java.util.regex.Matcher metricsLine = Pattern.compile("(?m)^metrics = (\\[.*?\\])").matcher(py);
+            List<Object> metrics = metricsLine.find() ? castList(pyValue(metricsLine.group(1))) : null;
+            StringBuilder rows = new StringBuilder("step,lr,group0\n");
+            long steps = Long.parseLong(range.group(1));
+            for (long step = 0; step < steps; step++) {
+                // the loop prints, then steps (with the metric of this step)
+                rows.append(step).append(',').append(groups.lr(0)).append(',').append(groups.lr(0)).append('\n');
+                if (step + 1 < steps) {
+                    if (metrics != null) {
+                        s.step(((Number) metrics.get((int) step)).doubleValue());
+                    } else {
+                        s.step();
+                    }
+                }
+            }
+            assertEquals(expected, rows.toString(), q + "\n" + py);
+            assertTrue(py.contains("(optimizer, "), py);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castList(Object o) {
+        return (List<Object>) o;
+    }
+
     @Test
     void pythonCallReadBackGivesTheTable() {
         List<String> cases = new ArrayList<>(ExploreApiTest.CASES);

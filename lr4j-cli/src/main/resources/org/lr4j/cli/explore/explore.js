@@ -150,6 +150,9 @@
     const c = active();
     const sched = c.params.get("sched") || "cosine";
     $("opt-sched").value = sched;
+    // a PyTorch / transformers schedule by its Python call (the table's --schedule) replaces --sched
+    $("opt-sched").disabled = c.params.has("schedule");
+    $("sched-help").hidden = c.params.has("schedule");
     $("label").value = c.label;
     for (const wrap of document.querySelectorAll(".option")) {
       const flag = wrap.dataset.flag;
@@ -283,7 +286,8 @@
     if (plot) { plot.destroy(); plot = null; }
     if (ts.length === 0) return;
     const data = window.uPlot.join(ts.map((t) => [t.x, t.y]));
-    const series = [{ label: state.view.x === "update" ? "update" : "epoch" }].concat(ts.map((t) => ({
+    const xLabel = results.some((r) => r && r.data && r.data.step) ? "step" : state.view.x === "update" ? "update" : "epoch";
+    const series = [{ label: xLabel }].concat(ts.map((t) => ({
       label: t.label,
       stroke: COLOURS[t.i % COLOURS.length],
       width: t.i === state.active ? 2.5 : 1.8,
@@ -297,7 +301,7 @@
       height: 440,
       scales: { x: { time: false }, y: state.view.logY ? { distr: 3, log: 10 } : { range: (u, lo, hi) => [Math.min(0, lo), hi * 1.05 || 1] } },
       axes: [
-        { label: state.view.x === "update" ? "update" : "epoch" },
+        { label: xLabel },
         { label: "learning rate", size: 70, values: (u, vals) => vals.map((v) => (v == null ? "" : fmt(v, 3))) },
       ],
       series,
