@@ -249,6 +249,16 @@ class ExploreBrowserTest {
         assertNoConsoleError(logs());
     }
 
+    @Test
+    void aPythonCallLinkDrawsItsSteps() {
+        String q = "schedule=OneCycleLR(max_lr%3D0.1,%20total_steps%3D100)";
+        open("#" + q, 1);
+        assertEquals(tableLr(q), plotted(1));
+        assertTrue(driver.findElement(By.cssSelector(".u-legend")).getText().startsWith("step"));
+        assertEquals("OneCycleLR(max_lr=0.1, total_steps=100)", driver.findElement(By.id("opt-schedule")).getAttribute("value"));
+        assertNoConsoleError(logs());
+    }
+
     /** The README's picture of the page; written when {@code -Dlr4j.screenshot=FILE} is given. */
     @Test
     void screenshotForTheReadme() throws IOException {
