@@ -175,17 +175,11 @@ final class PlotCommand implements Callable<Integer> {
         try {
             for (Created c : created) {
                 LrSeries s = trace(c.label(), c.scheduler().scheduler(), end, updatesPerEpoch);
-                if (logY && s.minY() <= 0) {
-                    throw new UsageError("--log-y needs learning rates > 0, series '" + s.label() + "' has " + s.minY());
-                }
-                b.series(s);
+                b.series(checkLogY(s));
             }
             return b.build();
-        } catch (InvalidValueException e) {
-            boolean size = e.parameter().equals("width") || e.parameter().equals("height");
-            throw new UsageError((size ? e.named("--" + e.parameter()) : ScheduleOptions.asFlag(e)).getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(ScheduleOptions.asFlags(e), e);
+            throw chartError(e);
         }
     }
 
@@ -212,14 +206,27 @@ final class PlotCommand implements Callable<Integer> {
         }
         try {
             return LrChart.builder().title(title != null ? title : call.source()).xLabel("step").logY(logY)
-                    .size(width, height).series(call.name(), x, y).build();
+                    .size(width, height).series(checkLogY(LrSeries.of(call.name(), x, y))).build();
         } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            if (m.startsWith("log_y")) {
-                throw new UsageError("--log-y" + m.substring("log_y".length()), e);
-            }
-            throw new UsageError("--" + m, e);
+            throw chartError(e);
         }
+    }
+
+    /** {@code series}, refused with {@code --log-y}'s message when it has a rate <= 0 and the axis is logarithmic. */
+    private LrSeries checkLogY(LrSeries series) {
+        if (logY && series.minY() <= 0) {
+            throw new UsageError("--log-y needs learning rates > 0, series '" + series.label() + "' has "
+                    + series.minY());
+        }
+        return series;
+    }
+
+    /** A chart's or a schedule's refusal under its flag: {@code --width}, {@code --height}, or a schedule flag. */
+    private static UsageError chartError(IllegalArgumentException e) {
+        if (e instanceof InvalidValueException v && (v.parameter().equals("width") || v.parameter().equals("height"))) {
+            return new UsageError(v.named("--" + v.parameter()).getMessage(), e);
+        }
+        return new UsageError(ScheduleOptions.asFlags(e), e);
     }
 
     private record Created(String label, CreatedScheduler scheduler) {
