@@ -148,15 +148,49 @@ class ExploreExportsTest {
         return v.matches("-?\\d+") ? (Object) Long.parseLong(v) : (Object) Double.parseDouble(v);
     }
 
+    /** A parsed Python value as the plain Java value {@link TimmKwargs} takes. */
+    static Object plain(org.lr4j.python.PyValue v) {
+        if (v instanceof org.lr4j.python.PyValue.PyInt i) {
+            return i.value();
+        }
+        if (v instanceof org.lr4j.python.PyValue.PyFloat f) {
+            return f.value();
+        }
+        if (v instanceof org.lr4j.python.PyValue.PyBool b) {
+            return b.value();
+        }
+        if (v instanceof org.lr4j.python.PyValue.PyStr t) {
+            return t.value();
+        }
+        if (v instanceof org.lr4j.python.PyValue.PyList l) {
+            List<Object> out = new ArrayList<>();
+            for (org.lr4j.python.PyValue item : l.items()) {
+                out.add(plain(item));
+            }
+            return out;
+        }
+        if (v instanceof org.lr4j.python.PyValue.PyNone) {
+            return null;
+        }
+        throw new AssertionError("not a literal: " + v);
+    }
+
     /**
-     * Reads the Python export back: the scheduler's keyword arguments go through lr4j's reader of timm's
+     * Reads the Python export back: the call is read by lr4j's parser of Python calls
+     * ({@link org.lr4j.python.PythonCallParser}), its keyword arguments go through lr4j's reader of timm's
      * arguments ({@link TimmKwargs}), the optimizer's lr and lr_scale make the groups, and the loop's
      * bounds drive it as the export's loop does; the rows are printed as the table prints them.
      */
     @SuppressWarnings("unchecked")
     static String runPython(String py) {
+        // the call, from "scheduler = Name(" to the line ")", read by lr4j's parser of Python calls
+        java.util.regex.Matcher callText = Pattern.compile("(?ms)^scheduler = (\\w+\\(.*?^\\))$").matcher(py);
+        assertTrue(callText.find(), py);
+        org.lr4j.python.PyValue.PyCall parsed = org.lr4j.python.PythonCallParser.parse(callText.group(1));
         Map<String, Object> kwargs = new java.util.LinkedHashMap<>();
-        String cls = null;
+        parsed.kwargs().forEach((k, v) -> kwargs.put(k, plain(v)));
+        assertEquals(List.of("optimizer"), parsed.args().stream().map(Object::toString).toList(), py);
+        String cls = parsed.name();
         List<Double> scales = new ArrayList<>();
         double lr = Double.NaN;
         String numEpochs = null;
@@ -166,13 +200,10 @@ class ExploreExportsTest {
         boolean inCall = false;
         for (String line : py.split("\n")) {
             java.util.regex.Matcher m;
-            if ((m = Pattern.compile("^scheduler = (\\w+)\\($").matcher(line)).matches()) {
-                cls = m.group(1);
+            if (line.startsWith("scheduler = ")) {
                 inCall = true;
-            } else if (inCall && line.equals(")")) {
-                inCall = false;
-            } else if (inCall && (m = Pattern.compile("^    (\\w+)=(.*),$").matcher(line)).matches()) {
-                kwargs.put(m.group(1), pyValue(m.group(2)));
+            } else if (inCall) {
+                inCall = !line.equals(")");
             } else if ((m = Pattern.compile("'lr_scale': ([^}]+)}").matcher(line)).find()) {
                 scales.add(((Number) pyValue(m.group(1))).doubleValue());
             } else if ((m = Pattern.compile("lr=([^)]+)\\)$").matcher(line)).find()) {
