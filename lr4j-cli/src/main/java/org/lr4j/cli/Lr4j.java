@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             TutorialCommand.class,
             TrainCommand.class,
             CompareCommand.class,
+            ExploreCommand.class,
         })
 public final class Lr4j implements Runnable {
     /** Exit status for bad input. */

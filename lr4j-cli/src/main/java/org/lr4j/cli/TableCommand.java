@@ -79,7 +79,7 @@ final class TableCommand implements Callable<Integer> {
             description = "Resume at this epoch (with --state-in, or as train.py's resume step) (default: 0).")
     long startEpoch;
 
-    @Option(names = "--end-epoch", paramLabel = "N", description = "Stop before this epoch (default: the run's end).")
+    @Option(names = "--end-epoch", paramLabel = "N", description = "Stop before this epoch, also past the run's end (default: the run's end).")
     Long endEpoch;
 
     @Option(names = "--state-in", paramLabel = "FILE", description = "Restore the scheduler from this state JSON first.")
@@ -113,7 +113,7 @@ final class TableCommand implements Callable<Integer> {
         // the whole configuration is checked before the first row: a scheduler is built, restored and
         // resumed (twice with --state-out, whose state is written before any row)
         CreatedScheduler created = scheduler(config, state);
-        long end = endEpoch == null ? created.numEpochs() : Math.min(endEpoch, created.numEpochs());
+        long end = endEpoch == null ? created.numEpochs() : endEpoch;
         long epochs = Math.max(0, end - startEpoch);
         if (epochs > TrainLoop.MAX_UPDATES / updatesPerEpoch) {
             throw new UsageError("the table would take " + epochs + " x " + updatesPerEpoch + " scheduler updates"
