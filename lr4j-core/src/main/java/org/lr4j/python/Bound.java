@@ -99,6 +99,41 @@ final class Bound {
         return v != null && !(v instanceof PyValue.PyNone);
     }
 
+    /** Passes {@code param}'s number to {@code set} when the call gives it (a builder's optional argument). */
+    void setNumber(String param, java.util.function.DoubleConsumer set) {
+        if (has(param)) {
+            set.accept(number(param));
+        }
+    }
+
+    /** Passes {@code param}'s integer to {@code set} when the call gives it. */
+    void setInteger(String param, boolean strict, java.util.function.LongConsumer set) {
+        if (has(param)) {
+            set.accept(integer(param, strict));
+        }
+    }
+
+    /** Passes {@code param}'s numbers (one or a list) to {@code set} when the call gives it. */
+    void setNumbers(String param, java.util.function.Consumer<double[]> set) {
+        if (has(param)) {
+            set.accept(numbers(param));
+        }
+    }
+
+    /** Passes {@code param}'s string to {@code set} when the call gives it. */
+    void setString(String param, java.util.function.Consumer<String> set) {
+        if (has(param)) {
+            set.accept(string(param));
+        }
+    }
+
+    /** Passes {@code param}'s boolean to {@code set} when the call gives it. */
+    void setBool(String param, java.util.function.Consumer<Boolean> set) {
+        if (has(param)) {
+            set.accept(bool(param));
+        }
+    }
+
     PyValue get(String param) {
         return has(param) ? values.get(param) : null;
     }

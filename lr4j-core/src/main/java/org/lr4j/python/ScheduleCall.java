@@ -291,39 +291,25 @@ public final class ScheduleCall {
         switch (b.call.name()) {
             case "StepLR" -> {
                 StepLR.Builder s = StepLR.builder(groups, b.integer("step_size", false));
-                if (b.has("gamma")) {
-                    s.gamma(b.number("gamma"));
-                }
+                b.setNumber("gamma", s::gamma);
                 return s.build();
             }
             case "MultiStepLR" -> {
                 MultiStepLR.Builder s = MultiStepLR.builder(groups, b.integers("milestones"));
-                if (b.has("gamma")) {
-                    s.gamma(b.number("gamma"));
-                }
+                b.setNumber("gamma", s::gamma);
                 return s.build();
             }
             case "ConstantLR" -> {
                 ConstantLR.Builder s = ConstantLR.builder(groups);
-                if (b.has("factor")) {
-                    s.factor(b.number("factor"));
-                }
-                if (b.has("total_iters")) {
-                    s.totalIters(b.integer("total_iters", false));
-                }
+                b.setNumber("factor", s::factor);
+                b.setInteger("total_iters", false, s::totalIters);
                 return s.build();
             }
             case "LinearLR" -> {
                 LinearLR.Builder s = LinearLR.builder(groups);
-                if (b.has("start_factor")) {
-                    s.startFactor(b.number("start_factor"));
-                }
-                if (b.has("end_factor")) {
-                    s.endFactor(b.number("end_factor"));
-                }
-                if (b.has("total_iters")) {
-                    s.totalIters(b.integer("total_iters", false));
-                }
+                b.setNumber("start_factor", s::startFactor);
+                b.setNumber("end_factor", s::endFactor);
+                b.setInteger("total_iters", false, s::totalIters);
                 return s.build();
             }
             case "ExponentialLR" -> {
@@ -331,30 +317,20 @@ public final class ScheduleCall {
             }
             case "PolynomialLR" -> {
                 PolynomialLR.Builder s = PolynomialLR.builder(groups);
-                if (b.has("total_iters")) {
-                    s.totalIters(b.integer("total_iters", false));
-                }
-                if (b.has("power")) {
-                    s.power(b.number("power"));
-                }
+                b.setInteger("total_iters", false, s::totalIters);
+                b.setNumber("power", s::power);
                 return s.build();
             }
             case "CosineAnnealingLR" -> {
                 CosineAnnealingLR.Builder s = CosineAnnealingLR.builder(groups, b.integer("T_max", false));
-                if (b.has("eta_min")) {
-                    s.etaMin(b.number("eta_min"));
-                }
+                b.setNumber("eta_min", s::etaMin);
                 return s.build();
             }
             case "CosineAnnealingWarmRestarts" -> {
                 CosineAnnealingWarmRestarts.Builder s = CosineAnnealingWarmRestarts.builder(groups,
                         b.integer("T_0", true));
-                if (b.has("T_mult")) {
-                    s.tMult(b.integer("T_mult", true));
-                }
-                if (b.has("eta_min")) {
-                    s.etaMin(b.number("eta_min"));
-                }
+                b.setInteger("T_mult", true, s::tMult);
+                b.setNumber("eta_min", s::etaMin);
                 return s.build();
             }
             case "CyclicLR" -> {
@@ -395,12 +371,8 @@ public final class ScheduleCall {
                     + " CyclicLR.Builder.scaleFn in Java");
         }
         CyclicLR.Builder s = CyclicLR.builder(groups, b.numbers("base_lr"), b.numbers("max_lr"));
-        if (b.has("step_size_up")) {
-            s.stepSizeUp(b.number("step_size_up"));
-        }
-        if (b.has("step_size_down")) {
-            s.stepSizeDown(b.number("step_size_down"));
-        }
+        b.setNumber("step_size_up", s::stepSizeUp);
+        b.setNumber("step_size_down", s::stepSizeDown);
         if (b.has("mode")) {
             try {
                 s.mode(CyclicLR.Mode.of(b.string("mode")));
@@ -411,18 +383,10 @@ public final class ScheduleCall {
                 throw b.error("mode", "CyclicLR: " + e.getMessage(), e);
             }
         }
-        if (b.has("gamma")) {
-            s.gamma(b.number("gamma"));
-        }
-        if (b.has("cycle_momentum")) {
-            s.cycleMomentum(b.bool("cycle_momentum"));
-        }
-        if (b.has("base_momentum")) {
-            s.baseMomentum(b.numbers("base_momentum"));
-        }
-        if (b.has("max_momentum")) {
-            s.maxMomentum(b.numbers("max_momentum"));
-        }
+        b.setNumber("gamma", s::gamma);
+        b.setBool("cycle_momentum", s::cycleMomentum);
+        b.setNumbers("base_momentum", s::baseMomentum);
+        b.setNumbers("max_momentum", s::maxMomentum);
         return s.build();
     }
 
@@ -445,27 +409,13 @@ public final class ScheduleCall {
             }
             s.pctStart(b.number("pct_start"));
         }
-        if (b.has("anneal_strategy")) {
-            s.annealStrategy(b.string("anneal_strategy"));
-        }
-        if (b.has("cycle_momentum")) {
-            s.cycleMomentum(b.bool("cycle_momentum"));
-        }
-        if (b.has("base_momentum")) {
-            s.baseMomentum(b.numbers("base_momentum"));
-        }
-        if (b.has("max_momentum")) {
-            s.maxMomentum(b.numbers("max_momentum"));
-        }
-        if (b.has("div_factor")) {
-            s.divFactor(b.number("div_factor"));
-        }
-        if (b.has("final_div_factor")) {
-            s.finalDivFactor(b.number("final_div_factor"));
-        }
-        if (b.has("three_phase")) {
-            s.threePhase(b.bool("three_phase"));
-        }
+        b.setString("anneal_strategy", s::annealStrategy);
+        b.setBool("cycle_momentum", s::cycleMomentum);
+        b.setNumbers("base_momentum", s::baseMomentum);
+        b.setNumbers("max_momentum", s::maxMomentum);
+        b.setNumber("div_factor", s::divFactor);
+        b.setNumber("final_div_factor", s::finalDivFactor);
+        b.setBool("three_phase", s::threePhase);
         return s.build();
     }
 
@@ -487,30 +437,14 @@ public final class ScheduleCall {
             }
         }
         ReduceLROnPlateau.Builder s = ReduceLROnPlateau.builder(groups);
-        if (b.has("mode")) {
-            s.mode(b.string("mode"));
-        }
-        if (b.has("factor")) {
-            s.factor(b.number("factor"));
-        }
-        if (b.has("patience")) {
-            s.patience(b.integer("patience", false));
-        }
-        if (b.has("threshold")) {
-            s.threshold(b.number("threshold"));
-        }
-        if (b.has("threshold_mode")) {
-            s.thresholdMode(b.string("threshold_mode"));
-        }
-        if (b.has("cooldown")) {
-            s.cooldown(b.integer("cooldown", false));
-        }
-        if (b.has("min_lr")) {
-            s.minLr(b.numbers("min_lr"));
-        }
-        if (b.has("eps")) {
-            s.eps(b.number("eps"));
-        }
+        b.setString("mode", s::mode);
+        b.setNumber("factor", s::factor);
+        b.setInteger("patience", false, s::patience);
+        b.setNumber("threshold", s::threshold);
+        b.setString("threshold_mode", s::thresholdMode);
+        b.setInteger("cooldown", false, s::cooldown);
+        b.setNumbers("min_lr", s::minLr);
+        b.setNumber("eps", s::eps);
         return s.build();
     }
 

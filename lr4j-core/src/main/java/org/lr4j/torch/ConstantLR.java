@@ -33,31 +33,15 @@ public final class ConstantLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
         if (lastEpoch == 0) {
-            for (int g = 0; g < n; g++) {
-                out[g] = out[g] * factor;
-            }
-            return out;
+            return currentTimes(factor);
         }
-        if (lastEpoch != totalIters) {
-            return out;
-        }
-        double up = PyOps.div(1.0, factor);
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * up;
-        }
-        return out;
+        return currentTimes(lastEpoch == totalIters ? PyOps.div(1.0, factor) : 1.0);
     }
 
     @Override
     double[] closedFormLr() {
-        double f = factor + (lastEpoch >= totalIters ? 1 - factor : 0.0);
-        double[] out = new double[n];
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(factor + (lastEpoch >= totalIters ? 1 - factor : 0.0));
     }
 
     /** Options of {@link ConstantLR}. */

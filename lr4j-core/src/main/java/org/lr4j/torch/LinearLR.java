@@ -37,32 +37,19 @@ public final class LinearLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
         if (lastEpoch == 0) {
-            for (int g = 0; g < n; g++) {
-                out[g] = out[g] * startFactor;
-            }
-            return out;
+            return currentTimes(startFactor);
         }
         if (lastEpoch > totalIters) {
-            return out;
+            return currentTimes(1.0);
         }
         double d = endFactor - startFactor;
-        double f = 1.0 + PyOps.div(d, totalIters * startFactor + (lastEpoch - 1) * d);
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * f;
-        }
-        return out;
+        return currentTimes(1.0 + PyOps.div(d, totalIters * startFactor + (lastEpoch - 1) * d));
     }
 
     @Override
     double[] closedFormLr() {
-        double f = startFactor + PyOps.div((endFactor - startFactor) * Math.min(totalIters, lastEpoch), totalIters);
-        double[] out = new double[n];
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(startFactor + PyOps.div((endFactor - startFactor) * Math.min(totalIters, lastEpoch), totalIters));
     }
 
     /** Options of {@link LinearLR}. */
