@@ -136,7 +136,7 @@ public final class ScheduleCall {
         if (sig == null) {
             throw new PythonCallException(source, call.offset(), "unknown scheduler " + call.name() + " (lr4j reads"
                     + " torch.optim.lr_scheduler's classes and transformers' schedule functions: "
-                    + String.join(", ", new TreeSet<>(SIGNATURES.keySet())) + ")");
+                    + String.join(", ", new TreeSet<>(SIGNATURES.keySet())) + ")", null);
         }
         Bound b = Bound.bind(source, sig, call);
         if (b.has("schedulers")) {
@@ -257,8 +257,8 @@ public final class ScheduleCall {
 
     private static TorchScheduler build(Bound b, ParamGroups groups, double optimizerLr) {
         if (b.has("last_epoch") && b.integer("last_epoch", true) != -1) {
-            throw b.error("last_epoch", "last_epoch must be -1 (lr4j resumes by restoring a state, not by last_epoch),"
-                    + " got " + b.get("last_epoch"));
+            throw b.invalid("last_epoch", "must be -1 (lr4j resumes by restoring a state, not by last_epoch)",
+                    String.valueOf(b.get("last_epoch")));
         }
         if (b.has("verbose")) {
             b.bool("verbose");
@@ -355,7 +355,7 @@ public final class ScheduleCall {
             }
             case "LambdaLR", "MultiplicativeLR" -> throw new PythonCallException(b.source, b.call.offset(),
                     b.call.name() + " takes a function, which a call in text cannot carry: build it in Java with "
-                    + b.call.name() + ".of(groups, epoch -> ...)");
+                    + b.call.name() + ".of(groups, epoch -> ...)", null);
             case "get_scheduler" -> {
                 return build(getSchedulerCall(b), groups, optimizerLr);
             }
@@ -404,8 +404,8 @@ public final class ScheduleCall {
         }
         if (b.has("pct_start")) {
             if (!(b.get("pct_start") instanceof PyValue.PyFloat)) {
-                throw b.error("pct_start", "pct_start must be a float between 0 and 1 (Expected float between 0 and 1"
-                        + " pct_start), got " + b.get("pct_start"));
+                throw b.invalid("pct_start", "must be a float between 0 and 1 (Expected float between 0 and 1"
+                        + " pct_start)", String.valueOf(b.get("pct_start")));
             }
             s.pctStart(b.number("pct_start"));
         }
@@ -423,8 +423,8 @@ public final class ScheduleCall {
     private static long strictPositive(Bound b, String param) {
         PyValue v = b.get(param);
         if (!(v instanceof PyValue.PyInt i) || i.value() <= 0) {
-            throw b.error(param, param + " must be a positive integer (Expected positive integer " + param + "), got "
-                    + v);
+            throw b.invalid(param, "must be a positive integer (Expected positive integer " + param + ")",
+                    String.valueOf(v));
         }
         return i.value();
     }
@@ -433,7 +433,7 @@ public final class ScheduleCall {
         for (String k : b.values.keySet()) {
             if (!SIGNATURES.get("ReduceLROnPlateau").params().contains(k)) {
                 throw new PythonCallException(b.source, b.offsets.get(k), "ReduceLROnPlateau() got an unexpected keyword"
-                        + " argument '" + k + "'");
+                        + " argument '" + k + "'", null);
             }
         }
         ReduceLROnPlateau.Builder s = ReduceLROnPlateau.builder(groups);
@@ -496,7 +496,7 @@ public final class ScheduleCall {
                     Transformers.getCosineWithMinLrScheduleWithWarmupLrRate(groups, optimizerLr, warmup, training,
                             b.has("num_cycles") ? b.number("num_cycles") : 0.5, b.optionalNumber("min_lr"),
                             b.optionalNumber("min_lr_rate"), b.optionalNumber("warmup_lr_rate"));
-            default -> throw new PythonCallException(b.source, b.call.offset(), "unknown scheduler " + name);
+            default -> throw new PythonCallException(b.source, b.call.offset(), "unknown scheduler " + name, null);
         };
     }
 
@@ -548,7 +548,7 @@ public final class ScheduleCall {
             default -> {
                 if (!b.has("num_warmup_steps")) {
                     throw new PythonCallException(b.source, b.call.offset(), type.value() + " requires"
-                            + " `num_warmup_steps`, please provide that argument.");
+                            + " `num_warmup_steps`, please provide that argument.", null);
                 }
                 put(b, "num_warmup_steps", kwargs, offsets);
                 if (type == SchedulerType.CONSTANT_WITH_WARMUP || type == SchedulerType.INVERSE_SQRT) {
@@ -556,7 +556,7 @@ public final class ScheduleCall {
                 }
                 if (type != SchedulerType.WARMUP_STABLE_DECAY && !b.has("num_training_steps")) {
                     throw new PythonCallException(b.source, b.call.offset(), type.value() + " requires"
-                            + " `num_training_steps`, please provide that argument.");
+                            + " `num_training_steps`, please provide that argument.", null);
                 }
                 put(b, "num_training_steps", kwargs, offsets);
                 addAll(specific, kwargs, offsets);

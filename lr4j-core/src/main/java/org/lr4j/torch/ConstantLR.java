@@ -45,24 +45,16 @@ public final class ConstantLR extends AbstractTorchScheduler {
     }
 
     /** Options of {@link ConstantLR}. */
-    public static final class Builder {
-        private final ParamGroups groups;
+    public static final class Builder extends TotalItersBuilder<Builder> {
         private double factor = 1.0 / 3;
-        private long totalIters = 5;
 
         private Builder(ParamGroups groups) {
-            this.groups = groups;
+            super(groups);
         }
 
         /** {@code factor}: the multiplier until {@code total_iters}, in [0, 1] (default 1/3). */
         public Builder factor(double value) {
             this.factor = value;
-            return this;
-        }
-
-        /** {@code total_iters}: the epochs at the reduced rate (default 5). */
-        public Builder totalIters(long value) {
-            this.totalIters = value;
             return this;
         }
 

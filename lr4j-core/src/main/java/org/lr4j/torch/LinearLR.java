@@ -53,14 +53,12 @@ public final class LinearLR extends AbstractTorchScheduler {
     }
 
     /** Options of {@link LinearLR}. */
-    public static final class Builder {
-        private final ParamGroups groups;
+    public static final class Builder extends TotalItersBuilder<Builder> {
         private double startFactor = 1.0 / 3;
         private double endFactor = 1.0;
-        private long totalIters = 5;
 
         private Builder(ParamGroups groups) {
-            this.groups = groups;
+            super(groups);
         }
 
         /** {@code start_factor}, in [0, 1] (default 1/3). */
@@ -72,12 +70,6 @@ public final class LinearLR extends AbstractTorchScheduler {
         /** {@code end_factor}, in [0, 1] (default 1). */
         public Builder endFactor(double value) {
             this.endFactor = value;
-            return this;
-        }
-
-        /** {@code total_iters} (default 5). */
-        public Builder totalIters(long value) {
-            this.totalIters = value;
             return this;
         }
 

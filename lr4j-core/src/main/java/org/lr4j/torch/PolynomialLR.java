@@ -44,19 +44,11 @@ public final class PolynomialLR extends AbstractTorchScheduler {
     }
 
     /** Options of {@link PolynomialLR}. */
-    public static final class Builder {
-        private final ParamGroups groups;
-        private long totalIters = 5;
+    public static final class Builder extends TotalItersBuilder<Builder> {
         private double power = 1.0;
 
         private Builder(ParamGroups groups) {
-            this.groups = groups;
-        }
-
-        /** {@code total_iters} (default 5). */
-        public Builder totalIters(long value) {
-            this.totalIters = value;
-            return this;
+            super(groups);
         }
 
         /** {@code power} (default 1). */
