@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.lr4j.schedule.LRScheduler;
+import org.lr4j.schedule.MetricScheduler;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.state.PlateauState;
 import org.lr4j.state.SchedulerState;
@@ -64,7 +65,7 @@ public final class TimmPhase implements TorchScheduler {
 
     @Override
     public boolean needsMetric() {
-        return scheduler.name().equals("plateau");
+        return scheduler instanceof MetricScheduler;
     }
 
     @Override
