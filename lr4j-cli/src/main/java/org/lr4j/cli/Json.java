@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.lr4j.state.AtomicFiles;
@@ -36,10 +35,8 @@ public final class Json {
         String text;
         try {
             text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageError(file + ": no such file", e);
         } catch (IOException e) {
-            throw new UsageError(file + ": cannot read: " + e.getMessage(), e);
+            throw Output.cannotRead(file, e);
         }
         Object value;
         try {
@@ -63,7 +60,7 @@ public final class Json {
         try {
             AtomicFiles.writeString(file, StateJson.toJson(state) + "\n");
         } catch (IOException e) {
-            throw new UsageError(file + ": cannot write: " + e.getMessage(), e);
+            throw Output.cannotWrite(file, e);
         }
     }
 
@@ -87,10 +84,8 @@ public final class Json {
     static String readString(Path file) {
         try {
             return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageError(file + ": no such file", e);
         } catch (IOException e) {
-            throw new UsageError(file + ": cannot read: " + e.getMessage(), e);
+            throw Output.cannotRead(file, e);
         }
     }
 }

@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
             PlotCommand.class,
             TutorialCommand.class,
             TrainCommand.class,
+            CompareCommand.class,
+            ExploreCommand.class,
         })
 public final class Lr4j implements Runnable {
     /** Exit status for bad input. */
@@ -60,6 +62,7 @@ public final class Lr4j implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Lr4j());
+        TrainCommand.describeEpochs(cl.getSubcommands().get("train").getCommandSpec());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

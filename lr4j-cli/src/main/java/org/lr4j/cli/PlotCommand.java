@@ -12,6 +12,7 @@ import org.lr4j.schedule.LRScheduler;
 import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.ScheduleWarnings;
 import org.lr4j.factory.SchedulerFactory;
 import org.lr4j.factory.TrainLoop;
 import org.lr4j.plot.LrChart;
@@ -84,6 +85,9 @@ final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The schedules of the last {@link #chart()}. */
+    private List<Labelled> drawn = List.of();
+
     /** A schedule to draw and its legend text. */
     record Labelled(String label, SchedulerConfig config) {
     }
@@ -94,9 +98,16 @@ final class PlotCommand implements Callable<Integer> {
         try {
             chart.write(output);
         } catch (IOException e) {
-            throw new UsageError(output + ": cannot write: " + Output.describe(e), e);
+            throw Output.cannotWrite(output, e);
         }
         spec.commandLine().getOut().println(output);
+        List<String> warnings = new ArrayList<>();
+        for (Labelled l : drawn) {
+            for (String w : ScheduleWarnings.of(l.config())) {
+                warnings.add(series == null || series.isEmpty() ? w : "--series '" + l.label() + "': " + w);
+            }
+        }
+        Output.warn(spec.commandLine().getErr(), warnings);
         return 0;
     }
 
@@ -138,6 +149,7 @@ final class PlotCommand implements Callable<Integer> {
                 schedules.add(l);
             }
         }
+        drawn = schedules;
         boolean onUpdates = schedules.get(0).config().schedOnUpdates();
         for (Labelled l : schedules) {
             if (l.config().schedOnUpdates() != onUpdates) {

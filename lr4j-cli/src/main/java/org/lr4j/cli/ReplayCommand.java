@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
                 w.println(Json.JSON.writeValueAsString(result));
             }
         } catch (IOException e) {
-            throw new UsageError(in + ": cannot read: " + Output.describe(e), e);
+            throw Output.cannotRead(in, e);
         }
         Output.emit(output, buffer.text(), spec.commandLine().getOut());
         return 0;
@@ -76,10 +75,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         try {
             return Files.newBufferedReader(in, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageError(in + ": no such file", e);
         } catch (IOException e) {
-            throw new UsageError(in + ": cannot read: " + Output.describe(e), e);
+            throw Output.cannotRead(in, e);
         }
     }
 }

@@ -1,5 +1,13 @@
 package org.lr4j.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +19,11 @@ import org.lr4j.group.ParamGroup;
 import org.lr4j.group.ParamGroupList;
 import org.lr4j.factory.CreatedScheduler;
 import org.lr4j.factory.SchedulerConfig;
+import org.lr4j.factory.ScheduleWarnings;
 import org.lr4j.factory.SchedulerFactory;
 import org.lr4j.factory.TrainLoop;
+import org.lr4j.state.AtomicFiles;
+import org.lr4j.state.IoErrors;
 import org.lr4j.state.SchedulerState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,13 +34,18 @@ import picocli.CommandLine.Spec;
  * {@code lr4j table}: the schedule as train.py would drive it, one row per epoch (per update with
  * {@code --sched-on-updates}): {@code epoch}, {@code update}, {@code lr} (mean over groups), then one
  * column per group.
+ *
+ * <p>The whole configuration is checked first (scheduler, state, resume, length); then the rows are
+ * streamed, to stdout or with {@code -o} to a temporary file renamed at the end, in constant memory for any
+ * length (CSV, or one JSON document {@code {"num_epochs": N, "rows": [...]}} written row by row). The
+ * length is bounded only by {@link TrainLoop#MAX_UPDATES} scheduler updates.
  */
 @Command(name = "table", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = "Print the schedule as train.py drives it: one row per epoch (per update with --sched-on-updates).")
 final class TableCommand implements Callable<Integer> {
     /**
-     * The most rows one table may hold: the table is built in memory (then written atomically), and
-     * about 2 GB of heap hold 10 million rows; a longer run would end in an OutOfMemoryError.
+     * The most rows of a {@code --schedule} table, which is still built in memory; a {@code --sched}
+     * table streams and has no such bound.
      */
     static final long MAX_ROWS = 2_000_000L;
 
@@ -58,7 +74,7 @@ final class TableCommand implements Callable<Integer> {
             description = "Resume at this epoch (with --state-in, or as train.py's resume step) (default: 0).")
     long startEpoch;
 
-    @Option(names = "--end-epoch", paramLabel = "N", description = "Stop before this epoch (default: the run's end).")
+    @Option(names = "--end-epoch", paramLabel = "N", description = "Stop before this epoch, also past the run's end (default: the run's end).")
     Long endEpoch;
 
     @Option(names = "--state-in", paramLabel = "FILE", description = "Restore the scheduler from this state JSON first.")
@@ -88,56 +104,157 @@ final class TableCommand implements Callable<Integer> {
         if (python.given()) {
             return pythonTable(config);
         }
-        ParamGroupList groups = groups(config.effectiveLr(), lrScales);
+        SchedulerState state = stateIn == null ? null : Json.readState(stateIn);
+        // the whole configuration is checked before the first row: a scheduler is built, restored and
+        // resumed (twice with --state-out, whose state is written before any row)
+        CreatedScheduler created = scheduler(config, state);
+        long end = endEpoch == null ? created.numEpochs() : endEpoch;
+        long epochs = Math.max(0, end - startEpoch);
+        if (epochs > TrainLoop.MAX_UPDATES / updatesPerEpoch) {
+            throw new UsageError("the table would take " + epochs + " x " + updatesPerEpoch + " scheduler updates"
+                    + " (--epochs, --updates-per-epoch), must be at most " + TrainLoop.MAX_UPDATES
+                    + "; cut it with --start-epoch/--end-epoch");
+        }
+        if (stateOut != null) {
+            drive(created.scheduler(), end, Rows.NONE);
+            Json.writeState(stateOut, created.scheduler().state());
+            created = scheduler(config, state);
+        }
+        LRScheduler s = created.scheduler();
+        long numEpochs = created.numEpochs();
+        if (output == null || output.toString().equals("-")) {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Writer w = new BufferedWriter(out, 1 << 16);
+                write(w, s, end, numEpochs);
+                w.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to stdout: " + IoErrors.reason(e), e);
+            }
+        } else {
+            try {
+                AtomicFiles.write(output, o -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
+                    write(w, s, end, numEpochs);
+                    w.flush();
+                });
+            } catch (IOException e) {
+                throw Output.cannotWrite(output, e);
+            }
+        }
+        Output.warn(spec.commandLine().getErr(), ScheduleWarnings.of(config));
+        return 0;
+    }
+
+    /** The scheduler of {@code config}, restored from {@code state} if given, resumed at the start epoch. */
+    private CreatedScheduler scheduler(SchedulerConfig config, SchedulerState state) {
         CreatedScheduler created;
         try {
-            created = SchedulerFactory.create(config, groups, updatesPerEpoch);
+            created = SchedulerFactory.create(config, groups(config.effectiveLr(), lrScales), updatesPerEpoch);
         } catch (IllegalArgumentException e) {
             throw new UsageError(ScheduleOptions.asFlags(e), e);
         }
-        LRScheduler s = created.scheduler();
-        if (stateIn != null) {
-            SchedulerState state = Json.readState(stateIn);
+        if (state != null) {
             try {
-                s.restore(state);
+                created.scheduler().restore(state);
             } catch (IllegalArgumentException e) {
                 throw new UsageError(stateIn + ": " + e.getMessage(), e);
             }
         }
-        TrainLoop.resume(s, config.schedOnUpdates(), startEpoch, updatesPerEpoch);
-        long end = endEpoch == null ? created.numEpochs() : Math.min(endEpoch, created.numEpochs());
-        boolean perUpdate = config.schedOnUpdates();
-        long epochs = Math.max(0, end - startEpoch);
-        if (epochs > (perUpdate ? MAX_ROWS / updatesPerEpoch : MAX_ROWS)) {
-            throw new UsageError("the table would hold " + (perUpdate ? epochs + " x " + updatesPerEpoch : epochs)
-                    + " rows (--epochs, --updates-per-epoch), must be at most " + MAX_ROWS
-                    + "; cut it with --start-epoch/--end-epoch");
-        }
-        List<Object[]> rows = new ArrayList<>();
+        TrainLoop.resume(created.scheduler(), config.schedOnUpdates(), startEpoch, updatesPerEpoch);
+        return created;
+    }
+
+    /** Receives the table's rows: epoch, update, every group's rate. */
+    @FunctionalInterface
+    private interface Rows {
+        Rows NONE = (epoch, update, lrs) -> { };
+
+        void row(long epoch, long update, double[] lrs) throws IOException;
+    }
+
+    /** Drives {@code s} as train.py does up to {@code end}, one row per epoch or per update. */
+    private void drive(LRScheduler s, long end, Rows rows) throws UncheckedIOException {
+        boolean perUpdate = !s.tInEpochs();
         try {
             TrainLoop.drive(s, startEpoch, end, updatesPerEpoch, curve.metrics, new TrainLoop.Listener() {
                 @Override
                 public void epochStart(long epoch, double[] lrs) {
                     if (!perUpdate) {
-                        rows.add(new Object[] {epoch, epoch * updatesPerEpoch, lrs});
+                        emit(epoch, epoch * updatesPerEpoch, lrs);
                     }
                 }
 
                 @Override
                 public void beforeUpdate(long epoch, long numUpdates, double[] lrs) {
-                    rows.add(new Object[] {epoch, numUpdates, lrs});
+                    emit(epoch, numUpdates, lrs);
+                }
+
+                private void emit(long epoch, long update, double[] lrs) {
+                    try {
+                        rows.row(epoch, update, lrs);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             });
         } catch (IllegalArgumentException e) {
             throw new UsageError(ScheduleOptions.asFlags(e), e);
         }
-        String text = format.equals("csv") ? csv(rows, groups.size()) : json(rows, created.numEpochs());
-        if (stateOut != null) {
-            // first: when it cannot be written, nothing may have gone to stdout yet
-            Json.writeState(stateOut, s.state());
+    }
+
+    /**
+     * Streams the table: CSV rows, or one JSON document whose rows are written as they come. A row is
+     * formatted into one reused buffer (numbers as {@link Double#toString}), so that a long table makes
+     * almost no garbage and the heap, hence the memory, stays small.
+     */
+    private void write(Writer w, LRScheduler s, long end, long numEpochs) throws IOException {
+        int groupCount = s.groups().size();
+        StringBuilder sb = new StringBuilder(64);
+        char[][] buf = {new char[256]};
+        try {
+            if (format.equals("csv")) {
+                sb.append("epoch,update,lr");
+                for (int g = 0; g < groupCount; g++) {
+                    sb.append(",group").append(g);
+                }
+                w.append(sb).append('\n');
+                drive(s, end, (epoch, update, lrs) -> {
+                    sb.setLength(0);
+                    sb.append(epoch).append(',').append(update).append(',').append(mean(lrs));
+                    for (double v : lrs) {
+                        sb.append(',').append(v);
+                    }
+                    sb.append('\n');
+                    w.write(chars(sb, buf), 0, sb.length());
+                });
+            } else {
+                JsonGenerator json = Json.JSON.getFactory().createGenerator(w);
+                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                json.writeStartObject();
+                json.writeNumberField("num_epochs", numEpochs);
+                json.writeArrayFieldStart("rows");
+                drive(s, end, (epoch, update, lrs) -> {
+                    json.writeStartObject();
+                    json.writeNumberField("epoch", epoch);
+                    json.writeNumberField("update", update);
+                    json.writeFieldName("lr");
+                    number(json, mean(lrs), sb, buf);
+                    json.writeArrayFieldStart("groups");
+                    for (double v : lrs) {
+                        number(json, v, sb, buf);
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                });
+                json.writeEndArray();
+                json.writeEndObject();
+                json.close();
+                w.append('\n');
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        Output.emit(output, text, spec.commandLine().getOut());
-        return 0;
     }
 
     /** {@code --schedule}: one row per step, {@code step,lr,group0}, and {@code momentum} where it is cycled. */
@@ -198,46 +315,24 @@ final class TableCommand implements Callable<Integer> {
         return ParamGroupList.of(list);
     }
 
-    private static String csv(List<Object[]> rows, int groupCount) {
-        StringBuilder sb = new StringBuilder("epoch,update,lr");
-        for (int g = 0; g < groupCount; g++) {
-            sb.append(",group").append(g);
+    /** {@code sb}'s characters in {@code buf[0]}, grown when too small. */
+    private static char[] chars(StringBuilder sb, char[][] buf) {
+        if (buf[0].length < sb.length()) {
+            buf[0] = new char[2 * sb.length()];
         }
-        sb.append('\n');
-        for (Object[] r : rows) {
-            double[] lrs = (double[]) r[2];
-            sb.append(r[0]).append(',').append(r[1]).append(',').append(mean(lrs));
-            for (double v : lrs) {
-                sb.append(',').append(v);
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        sb.getChars(0, sb.length(), buf[0], 0);
+        return buf[0];
     }
 
-    private static String json(List<Object[]> rows, long numEpochs) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            double[] lrs = (double[]) r[2];
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("epoch", r[0]);
-            m.put("update", r[1]);
-            m.put("lr", mean(lrs));
-            List<Double> groups = new ArrayList<>();
-            for (double v : lrs) {
-                groups.add(v);
-            }
-            m.put("groups", groups);
-            out.add(m);
+    /** Writes {@code v} as {@link Double#toString} does, without a String per number (non-finite: Jackson's way). */
+    private static void number(JsonGenerator json, double v, StringBuilder sb, char[][] buf) throws IOException {
+        if (!Double.isFinite(v)) {
+            json.writeNumber(v);
+            return;
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("num_epochs", numEpochs);
-        doc.put("rows", out);
-        try {
-            return Json.JSON.writeValueAsString(doc) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        sb.setLength(0);
+        sb.append(v);
+        json.writeNumber(chars(sb, buf), 0, sb.length());
     }
 
     private static double mean(double[] lrs) {

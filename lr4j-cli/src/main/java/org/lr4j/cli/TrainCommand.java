@@ -2,27 +2,30 @@ package org.lr4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Locale;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
-import org.lr4j.train.EpochResult;
 import org.lr4j.train.ImageClassifierTrainer;
+import org.lr4j.train.CurvesPlot;
 import org.lr4j.train.LrPlot;
-import org.lr4j.train.RunInfo;
 import org.lr4j.train.TrainConfig;
-import org.lr4j.train.TrainListener;
+import org.lr4j.train.SummaryRow;
 import org.lr4j.train.TrainResult;
 import org.lr4j.schedule.InvalidValueException;
+import org.lr4j.factory.ScheduleWarnings;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.factory.SchedulerOption;
+import org.lr4j.plot.CurvesChart;
 import org.lr4j.plot.LrChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +42,10 @@ import picocli.CommandLine.Spec;
  * flag not given comes from the run folder's {@code args.json}, so {@code lr4j train --resume
  * RUN/last.ckpt} continues the run as it was started.
  *
- * <p>Output: the run folder ({@code summary.csv}, {@code args.json}, {@code last.ckpt}, {@code best.ckpt},
- * {@code lr.png}); one line before the first epoch, one line per epoch (stdout), a progress bar per epoch on
- * stderr when it is a terminal.
+ * <p>Output: the run folder ({@code summary.csv}, {@code args.json}, {@code run.json}, {@code last.ckpt},
+ * {@code best.ckpt}, {@code lr.png}, {@code curves.png}); one line before the first epoch, one line per
+ * epoch (stdout), a progress bar within each epoch on stderr when it is a terminal ({@link TrainProgress}),
+ * and one {@code lr4j: warning:} line when the schedule cannot work as meant.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Lr4j.Version.class, sortOptions = false,
         description = {"Train an image classifier with the schedule, as timm's train.py does (DJL, PyTorch engine, CPU).",
@@ -50,10 +54,59 @@ final class TrainCommand implements Callable<Integer> {
     /** Epochs on the built-in data when neither {@code --epochs} nor an args file gives them. */
     static final long BUILTIN_EPOCHS = 20;
 
+    /** Epochs on {@code --dataset fashion-mnist} when neither {@code --epochs} nor an args file gives them. */
+    static final long FASHION_MNIST_EPOCHS = 10;
+
+    /** {@code --epochs}' help here: its default depends on the data. */
+    static final String EPOCHS_HELP = "Epochs to train; t_initial (default: " + BUILTIN_EPOCHS + " on the built-in data,"
+            + " " + FASHION_MNIST_EPOCHS + " on fashion-mnist, " + SchedulerOption.EPOCHS.defaultText() + " on an image folder).";
+
+    /**
+     * Gives the train command's {@code --epochs} (a schedule flag shared with table and plot, whose help
+     * says train.py's default 300) the help of its data-dependent default, keeping the options' order.
+     */
+    static void describeEpochs(CommandSpec spec) {
+        List<OptionSpec> all = new ArrayList<>(spec.options());
+        int at = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).longestName().equals("--epochs")) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        List<OptionSpec> tail = new ArrayList<>(all.subList(at, all.size()));
+        for (OptionSpec o : tail) {
+            spec.remove(o);
+        }
+        for (OptionSpec o : tail) {
+            spec.addOption(o.longestName().equals("--epochs") ? OptionSpec.builder(o).description(EPOCHS_HELP).build() : o);
+        }
+    }
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA_DIR",
             description = "Image folder with train/ and val/ (or validation/), one sub-folder per class"
                     + " (default: the built-in coloured shapes, 4 classes, 32 x 32).")
     Path dataDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The data's folder, as DATA_DIR; with --dataset fashion-mnist the folder of its four .gz"
+                    + " files (default: /usr/share/datasets/fashion-mnist).")
+    Path dataDirOption;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "fashion-mnist (or timm's torch/fashion_mnist): Fashion-MNIST from its IDX files;"
+                    + " defaults then: --model smallcnn --img-size 28 --epochs " + FASHION_MNIST_EPOCHS + ".")
+    String dataset;
+
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "With --dataset: train on the first N training images (default: all 60,000).")
+    Integer trainSize;
+
+    @Option(names = "--in-chans", paramLabel = "N",
+            description = "The model's input channels (default: the data's; 1 for fashion-mnist, else 3).")
+    Integer inChans;
 
     @Mixin
     ScheduleOptions schedule;
@@ -83,11 +136,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "Run folder (default: output/train/<time>-<model>-<img-size>; on --resume, the checkpoint's).")
     Path output;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue the run of this checkpoint (last.ckpt).")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue the run of this checkpoint (last.ckpt) exactly where it stopped; flags not given come"
+                    + " from its folder's args.json, and only --output, --threads and --epochs may differ from the run's.")
     Path resume;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "PyTorch threads (default: one per core; 1 is faster when other processes share the cores).")
+            description = "PyTorch threads (default: one per core, or on --resume the run's; 1 is faster when other"
+                    + " processes share the cores). Results repeat bit for bit for the same count only.")
     Integer threads;
 
     @Spec
@@ -112,24 +168,38 @@ final class TrainCommand implements Callable<Integer> {
             onUpdates = stepOn.equals("updates");
         }
         if (python.given()) {
-            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || resume != null) {
-                throw new UsageError("--schedule replaces --sched, and a --schedule run cannot be resumed yet");
+            if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED)) {
+                throw new UsageError("--schedule replaces --sched");
             }
             python.call(); // a call lr4j cannot read fails here, before any data is loaded
         }
         Map<String, Object> base = schedule.fromArgs == null ? Map.of() : Json.readMap(schedule.fromArgs);
         SchedulerConfig sc = schedule.toConfig();
-        Path data = dataDir != null ? dataDir : path(base, "data_dir");
-        if (data == null && !schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
-            sc = sc.toBuilder().epochs(BUILTIN_EPOCHS).build();
+        if (dataDir != null && dataDirOption != null && !dataDir.equals(dataDirOption)) {
+            throw new UsageError("--data-dir " + dataDirOption + " and DATA_DIR " + dataDir
+                    + " name different folders; give one");
+        }
+        Path data = dataDir != null ? dataDir : dataDirOption != null ? dataDirOption : path(base, "data_dir");
+        String ds = dataset != null ? dataset : string(base, "dataset");
+        if (!schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
+            if (ds != null) {
+                sc = sc.toBuilder().epochs(FASHION_MNIST_EPOCHS).build();
+            } else if (data == null) {
+                sc = sc.toBuilder().epochs(BUILTIN_EPOCHS).build();
+            }
         }
         TrainConfig config;
         try {
             TrainConfig.Builder b = TrainConfig.builder(sc).dataDir(data).resume(resume).output(output)
+                    .dataset(ds)
+                    .trainSize(trainSize != null ? trainSize : integer(base, "train_size"))
+                    .inChans(inChans != null ? inChans : integer(base, "in_chans"))
                     .model(model != null ? model : string(base, "model"))
                     .imgSize(imgSize != null ? imgSize : integer(base, "img_size"))
                     .threads(threads != null ? threads : integer(base, "threads"))
-                    .pythonSchedule(python.schedule, python.steps, onUpdates);
+                    .pythonSchedule(python.schedule != null ? python.schedule : string(base, "schedule"),
+                            python.steps != null ? python.steps : longOrNull(base, "steps"),
+                            stepOn != null ? onUpdates : "updates".equals(string(base, "step_on")));
             Double m = momentum != null ? momentum : number(base, "momentum");
             if (m != null) {
                 b.momentum(m);
@@ -144,10 +214,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(out, err, System.console() != null);
+        TrainProgress progress = new TrainProgress(out, err, TrainProgress.terminalWidth(), sc.batchSize(),
+                python.given() ? List.of() : ScheduleWarnings.of(sc));
         TrainResult result;
         try {
-            result = ImageClassifierTrainer.run(config, progress, plot(sc));
+            result = ImageClassifierTrainer.run(config, progress, plot(sc), curves(sc));
         } catch (org.lr4j.python.PythonCallException e) {
             progress.clearBar();
             throw new UsageError("--schedule: " + e.oneLine(), e);
@@ -156,10 +227,15 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageError(asFlags(e), e);
         } catch (IOException e) {
             progress.clearBar();
-            throw new UncheckedIOException("cannot write the run folder: " + Output.describe(e), e);
+            throw Output.cannotWrite(output != null ? output : Path.of("the run folder"), e);
         }
         String metric = sc.evalMetric();
         if (result.bestEpoch() >= 0) {
+            if (resume == null && result.trainNanos() > 0) {
+                out.printf(Locale.ROOT, "training: %.1f images/s (%d images in %.1f s of training loops, evaluation"
+                        + " excluded)%n", result.numUpdates() * sc.batchSize() / (result.trainNanos() / 1e9),
+                        result.numUpdates() * sc.batchSize(), result.trainNanos() / 1e9);
+            }
             out.printf(Locale.ROOT, "best eval_%s %.4f at epoch %d; run folder %s%n", metric, result.bestMetric(),
                     result.bestEpoch(), result.runDir());
         } else {
@@ -184,9 +260,37 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * {@code curves.png}: train/eval loss and eval top-1 per epoch, the lr on a second axis
+     * ({@link CurvesChart}).
+     */
+    private static CurvesPlot curves(SchedulerConfig sc) {
+        return (out, rows) -> CurvesChart.of("lr4j train --sched " + sc.sched(), List.of(run("run", rows))).writePng(out);
+    }
+
+    /** A run's summary rows as the chart's columns. */
+    static CurvesChart.Run run(String label, List<SummaryRow> rows) {
+        int n = rows.size();
+        double[] epoch = new double[n];
+        double[] trainLoss = new double[n];
+        double[] evalLoss = new double[n];
+        double[] top1 = new double[n];
+        double[] lr = new double[n];
+        for (int i = 0; i < n; i++) {
+            SummaryRow r = rows.get(i);
+            epoch[i] = r.epoch();
+            trainLoss[i] = r.trainLoss();
+            evalLoss[i] = r.evalLoss();
+            top1[i] = r.evalTop1();
+            lr[i] = r.lr();
+        }
+        return new CurvesChart.Run(label, epoch, trainLoss, evalLoss, top1, lr);
+    }
+
     /** The message of {@code e}, under the flag of its parameter when that is a train.py argument. */
     static String asFlags(IllegalArgumentException e) {
-        if (e instanceof InvalidValueException v && List.of("model", "momentum", "weight_decay", "img_size", "threads")
+        if (e instanceof InvalidValueException v && List.of("model", "momentum", "weight_decay", "img_size", "threads",
+                "dataset", "train_size", "in_chans")
                 .contains(v.parameter())) {
             return v.named("--" + v.parameter().replace('_', '-')).getMessage();
         }
@@ -218,6 +322,11 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private static Long longOrNull(Map<String, Object> base, String key) {
+        Integer i = integer(base, key);
+        return i == null ? null : i.longValue();
+    }
+
     private static Integer integer(Map<String, Object> base, String key) {
         Double d = number(base, key);
         if (d == null) {
@@ -227,61 +336,5 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageError("--from-args: " + key + " must be a whole number, got " + base.get(key));
         }
         return d.intValue();
-    }
-
-    /** One line per epoch on stdout; a progress bar on stderr when it is a terminal. */
-    private static final class Progress implements TrainListener {
-        private static final int WIDTH = 24;
-        private final PrintWriter out;
-        private final PrintWriter err;
-        private final boolean bar;
-        private long numEpochs;
-        private boolean barShown;
-
-        Progress(PrintWriter out, PrintWriter err, boolean bar) {
-            this.out = out;
-            this.err = err;
-            this.bar = bar;
-        }
-
-        @Override
-        public void onStart(RunInfo i) {
-            numEpochs = i.numEpochs();
-            out.printf(Locale.ROOT, "train: %s, %d classes, %d train / %d val images; %s (%,d parameters); opt %s;"
-                    + " epochs %d to %d of %d, %d updates each; run folder %s%n", i.data(), i.classes().size(),
-                    i.trainImages(), i.valImages(), i.model(), i.parameters(), i.opt(), i.startEpoch(),
-                    i.numEpochs() - 1, i.numEpochs(), i.updatesPerEpoch(), i.runDir());
-            out.flush();
-        }
-
-        @Override
-        public void onBatch(long epoch, long batch, long batches, double lossAvg, double lr) {
-            if (!bar) {
-                return;
-            }
-            int done = (int) (WIDTH * batch / batches);
-            err.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f lr %.4g ", epoch, numEpochs - 1,
-                    "#".repeat(done), "-".repeat(WIDTH - done), batch, batches, lossAvg, lr);
-            err.flush();
-            barShown = true;
-        }
-
-        @Override
-        public void onEpoch(EpochResult r) {
-            clearBar();
-            var row = r.row();
-            out.printf(Locale.ROOT, "epoch %d/%d  train_loss %.4f  eval_loss %.4f  top1 %.2f  top5 %.2f  lr %.6g"
-                    + "  %.1fs%s%n", row.epoch(), r.numEpochs() - 1, row.trainLoss(), row.evalLoss(), row.evalTop1(),
-                    row.evalTop5(), row.lr(), r.seconds(), r.best() ? "  *best" : "");
-            out.flush();
-        }
-
-        void clearBar() {
-            if (barShown) {
-                err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-                err.flush();
-                barShown = false;
-            }
-        }
     }
 }

@@ -36,7 +36,7 @@ final class TutorialCommand implements Callable<Integer> {
         try {
             figures = TutorialGallery.write(output);
         } catch (IOException e) {
-            throw new UsageError(output + ": cannot write: " + Output.describe(e), e);
+            throw Output.cannotWrite(output, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (TutorialGallery.Figure f : figures) {

@@ -114,7 +114,7 @@ class BadInvocationTest {
                 bad("zero updates per epoch", "--updates-per-epoch", d -> a("table", "--updates-per-epoch", "0")),
                 bad("updates that overflow", "--epochs", d -> a("table", "--epochs", "9000000000000000",
                         "--sched-on-updates", "--updates-per-epoch", "10000")),
-                bad("a run too long to tabulate", "--epochs", d -> a("table", "--epochs", "100000000")),
+                bad("a run too long to tabulate", "--epochs", d -> a("table", "--epochs", "100000001")),
                 bad("a run too long to draw", "--end-epoch", d -> a("plot", "-o", plotOut, "--epochs", "100000000")),
                 bad("negative start epoch", "--start-epoch", d -> a("table", "--start-epoch", "-1")),
                 bad("unknown format", "--format", d -> a("table", "--format", "xml")),

@@ -56,6 +56,18 @@ class PlotCommandTest {
     }
 
     @Test
+    void aScheduleThatCannotWorkIsDrawnWithOneWarningLine() throws Exception {
+        Path png = dir.resolve("warn.png");
+        Cli r = Cli.run("plot", "--sched", "step", "--epochs", "10", "--warmup-epochs", "0", "-o", png.toString(),
+                "--series", "early: --decay-epochs 3", "--series", "late: --decay-epochs 30");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(png + "\n", r.out().replace("\r", ""));
+        assertEquals("lr4j: warning: --series 'late': --decay-epochs 30 is never reached in this 10-epoch run: the rate"
+                + " never decays; set --decay-epochs to at most 9 (or raise --epochs)\n", r.err());
+        ImageChecks.readPng(png);
+    }
+
+    @Test
     void seriesOverlayInSvgWithLabelsTitleAndLogScale() throws Exception {
         Path svg = dir.resolve("warmup.svg");
         Cli r = Cli.run("plot", "--sched", "tanh", "--timm", "0.4", "--epochs", "50", "--lr", "1e-4",

@@ -136,6 +136,48 @@ class TableCommandTest {
     }
 
     @Test
+    void longTablesStreamPastTheOldTwoMillionRowCapAndFilesEqualStdout() throws Exception {
+        Path csv = dir.resolve("long.csv");
+        Cli r = Cli.run("table", "--sched", "tanh", "--epochs", "2001", "--sched-on-updates", "--updates-per-epoch", "1000",
+                "--warmup-epochs", "0", "-o", csv.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out());
+        long[] count = {0};
+        String[] last = {null};
+        try (var lines = Files.lines(csv)) {
+            lines.forEach(l -> {
+                count[0]++;
+                last[0] = l;
+            });
+        }
+        assertEquals(1 + 2_001_000, count[0], "header and one row per update");
+        assertTrue(last[0].startsWith("2000,2000999,"), last[0]);
+        for (String format : List.of("csv", "json")) {
+            Path file = dir.resolve("t." + format);
+            String[] args = {"table", "--sched", "multistep", "--epochs", "30", "--decay-milestones", "10", "20",
+                "--format", format, "--lr-scale", "1", "0.1"};
+            Cli toFile = Cli.run(concat(java.util.Arrays.copyOfRange(args, 1, args.length), "table", "-o", file.toString()));
+            assertEquals(0, toFile.status(), toFile.err());
+            assertEquals(Cli.run(args).out(), Files.readString(file), format + ": the file holds what stdout shows");
+        }
+    }
+
+    @Test
+    void aScheduleThatCannotWorkRunsAsTimmWithOneWarningLine() {
+        Cli r = Cli.run("table", "--sched", "tanh", "--epochs", "5", "--warmup-epochs", "5");
+        assertEquals(0, r.status(), r.err());
+        List<String> rows = r.out().lines().skip(1).toList();
+        assertEquals(5, rows.size(), "runs as timm does");
+        assertEquals(1e-5, Double.parseDouble(rows.get(0).split(",")[2]));
+        assertTrue(Double.parseDouble(rows.get(4).split(",")[2]) < 1e-5, "the warmup falls: " + rows);
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("lr4j: warning: --warmup-epochs 5 covers the whole 5-epoch tanh schedule"), r.err());
+        assertTrue(r.err().strip().endsWith("lower --warmup-epochs below 5 or set --warmup-prefix"), r.err());
+        Cli fine = Cli.run("table", "--sched", "tanh", "--epochs", "5", "--warmup-epochs", "1");
+        assertEquals("", fine.err());
+    }
+
+    @Test
     void replayBadInput() throws Exception {
         Cli.run("replay", dir.resolve("none.jsonl").toString()).assertBadInput("none.jsonl");
         Path bad = dir.resolve("bad.jsonl");

@@ -82,11 +82,63 @@ class TrainCommandTest {
         java.awt.image.BufferedImage chart = ImageIO.read(run.resolve("lr.png").toFile());
         assertEquals(900, chart.getWidth());
 
+        // curves.png: two panels side by side; run.json: the three epochs' times
+        BufferedImage curves = ImageIO.read(run.resolve("curves.png").toFile());
+        assertEquals(1200, curves.getWidth());
+        assertEquals(520, curves.getHeight());
+        String meta = Files.readString(run.resolve("run.json"));
+        assertTrue(meta.contains("\"wall_seconds\"") && meta.contains("\"epoch\": 2") && !meta.contains("\"epoch\": 3"), meta);
+        assertTrue(meta.contains("\"train_images\": 48"), "3 epochs of 4 updates of 4 images: " + meta);
+        for (String line : lines.subList(1, 4)) {
+            assertTrue(line.matches("epoch \\d/2 .* img/s.*"), line);
+        }
+
         // --resume alone takes the run's flags from its args.json: the run is complete, nothing is redone
         Cli again = Cli.run("train", "--resume", run.resolve("last.ckpt").toString());
         assertEquals(0, again.status(), again::err);
         assertTrue(again.out().contains("epochs 3 to 2 of 3"), again.out());
         assertEquals(summary, Files.readAllLines(run.resolve("summary.csv")));
+
+        // compare: the table from summary.csv and run.json, and the chart
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Files.write(other.resolve("summary.csv"), List.of(summary.get(0), "0,1.0,1.0,10.0,50.0,0.01", "1,0.9,0.8,20.0,60.0,0.005"));
+        Path cmpChart = dir.resolve("cmp.svg");
+        Cli cmp = Cli.run("compare", run.toString(), other.toString(), "-o", cmpChart.toString());
+        assertEquals(0, cmp.status(), cmp::err);
+        List<String> report = cmp.out().lines().toList();
+        assertEquals("run    epochs  final top-1  best top-1  best epoch  wall time", report.get(0));
+        String[] first = report.get(1).trim().split("\\s+");
+        String[] last = summary.get(3).split(",");
+        double best = summary.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[3])).max().orElseThrow();
+        assertEquals(List.of("run", "3", String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(last[3])),
+                String.format(java.util.Locale.ROOT, "%.2f", best)), List.of(first).subList(0, 4));
+        assertTrue(first[5].matches("0:00:\\d\\d"), report.get(1));
+        assertEquals("other       2        20.00       20.00           1          -", report.get(2));
+        assertEquals("chart: " + cmpChart, report.get(3));
+        assertTrue(Files.readString(cmpChart).contains("runs: run, other"), "the SVG says what it shows");
+    }
+
+    @Test
+    void aScheduleThatCannotWorkTrainsAsTimmWithOneWarningLine() throws IOException {
+        Path run = dir.resolve("warned");
+        Cli r = Cli.run("train", data.toString(), "--model", "smallcnn", "--img-size", "8", "--threads", "1", "-b", "8",
+                "--sched", "cosine", "--lr", "0.05", "--epochs", "2", "--warmup-epochs", "2", "--output", run.toString());
+        assertEquals(0, r.status(), r::err);
+        assertEquals("lr4j: warning: --warmup-epochs 2 covers the whole 2-epoch cosine schedule: the rate only climbs"
+                + " from --warmup-lr 0.00001 towards --lr 0.05 and the schedule itself never runs; lower --warmup-epochs"
+                + " below 2 or set --warmup-prefix\n", r.err());
+        assertEquals(3, Files.readAllLines(run.resolve("summary.csv")).size(), "trained as timm does");
+    }
+
+    @Test
+    void helpSaysTheEpochsDefaultDependsOnTheData() {
+        Cli h = Cli.run("train", "--help");
+        assertEquals(0, h.status());
+        String flat = h.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("--epochs=N Epochs to train; t_initial (default: 20 on the built-in data, 10 on"
+                + " fashion-mnist, 300 on an image folder)."), h.out());
+        assertTrue(Cli.run("table", "--help").out().replaceAll("\\s+", " ").contains("(default: 300)"), "table keeps timm's");
     }
 
     @Test
@@ -99,7 +151,7 @@ class TrainCommandTest {
         Cli.run("train", "--resume", dir.resolve("none.ckpt").toString())
                 .assertBadInput("checkpoint " + dir.resolve("none.ckpt") + " does not exist");
         Path garbage = Files.write(dir.resolve("garbage.ckpt"), new byte[] {1, 2, 3});
-        Cli.run("train", "--resume", garbage.toString()).assertBadInput("is not a readable lr4j checkpoint");
+        Cli.run("train", "--resume", garbage.toString()).assertBadInput("is truncated or damaged");
         Cli.run(train("-b", "64")).assertBadInput("--batch-size must be <= the 16 training images");
     }
 
@@ -127,5 +179,68 @@ class TrainCommandTest {
         Cli.run("train", data.toString(), "--schedule", "OneCycleLR(max_lr=0.1, total_steps=10", "--step-on", "updates")
                 .assertBadInput("--schedule: column 38");
         Cli.run("train", data.toString(), "--step-on", "updates").assertBadInput("--step-on needs --schedule");
+    }
+
+    /** Fashion-MNIST-shaped IDX files: {@code count} images of each split, label {@code i % 10}. */
+    private static Path fashionFiles(int train, int test) throws IOException {
+        Path d = Files.createDirectories(dir.resolve("fashion"));
+        for (String kind : List.of("train", "t10k")) {
+            int n = kind.equals("train") ? train : test;
+            byte[] pixels = new byte[n * 784];
+            byte[] labels = new byte[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = (byte) (i % 10);
+                for (int p = 0; p < 784; p++) {
+                    pixels[i * 784 + p] = (byte) ((p % 28 < 14 ? 40 : 200) + labels[i] * 5);
+                }
+            }
+            idx(d.resolve(kind + "-images-idx3-ubyte.gz"), new int[] {0x803, n, 28, 28}, pixels);
+            idx(d.resolve(kind + "-labels-idx1-ubyte.gz"), new int[] {0x801, n}, labels);
+        }
+        return d;
+    }
+
+    private static void idx(Path file, int[] header, byte[] data) throws IOException {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)))) {
+            for (int h : header) {
+                out.writeInt(h);
+            }
+            out.write(data);
+        }
+    }
+
+    @Test
+    void trainsOnFashionMnistFiles() throws IOException {
+        Path files = fashionFiles(24, 5);
+        Path run = dir.resolve("fashion-run");
+        Cli r = Cli.run("train", "--dataset", "torch/fashion_mnist", "--data-dir", files.toString(), "--train-size",
+                "16", "-b", "8", "--epochs", "2", "--threads", "1", "--output", run.toString());
+        assertEquals(0, r.status(), r::err);
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("train: Fashion-MNIST " + files + ", 10 classes, 16 train / 5 val images;"
+                + " smallcnn (24,058 parameters)"), lines.get(0));
+        assertTrue(lines.get(0).contains("epochs 0 to 1 of 2, 2 updates each"), lines.get(0));
+        assertTrue(lines.get(lines.size() - 2).matches("training: [0-9.]+ images/s \\(32 images in [0-9.]+ s of"
+                + " training loops, evaluation excluded\\)"), r.out());
+        String args = Files.readString(run.resolve("args.json"));
+        assertTrue(args.contains("\"dataset\": \"fashion-mnist\""), args);
+        assertTrue(args.contains("\"img_size\": 28"), args);
+        assertTrue(args.contains("\"in_chans\": 1"), args);
+        assertTrue(args.contains("\"train_size\": 16"), args);
+    }
+
+    @Test
+    void badFashionMnistInputIsOneLine() throws IOException {
+        Path files = fashionFiles(24, 5);
+        Path none = dir.resolve("no-fashion");
+        Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", none.toString())
+                .assertBadInput("apt-get install dataset-fashion-mnist");
+        Cli.run("train", "--dataset", "mnist").assertBadInput("--dataset must be one of fashion-mnist, torch/fashion_mnist");
+        Cli.run("train", "--train-size", "100").assertBadInput("--train-size needs a dataset (--dataset fashion-mnist)");
+        Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", files.toString(), "--in-chans", "3")
+                .assertBadInput("--in-chans must be 1 for dataset fashion-mnist (grayscale images), got 3");
+        Cli.run("train", "--dataset", "fashion-mnist", "--data-dir", files.toString(), "--train-size", "25")
+                .assertBadInput("--train-size must be <= the 24 training images of " + files + ", got 25");
     }
 }

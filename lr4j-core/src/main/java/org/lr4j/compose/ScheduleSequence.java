@@ -100,7 +100,12 @@ public final class ScheduleSequence implements TorchScheduler {
         this.current = enter(0);
     }
 
-    /** A builder of a sequence on {@code groups}. */
+    /**
+     * A builder of a sequence on {@code groups}.
+     *
+     * @param groups the optimizer's groups, which every phase writes
+     * @return a builder without phases
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -140,12 +145,12 @@ public final class ScheduleSequence implements TorchScheduler {
         return groups;
     }
 
-    /** The index of the phase in charge. */
+    /** {@return the index of the phase in charge} */
     public int phase() {
         return phase;
     }
 
-    /** The scheduler of the phase in charge. */
+    /** {@return the scheduler of the phase in charge} */
     public TorchScheduler current() {
         return current;
     }
@@ -273,18 +278,39 @@ public final class ScheduleSequence implements TorchScheduler {
             this.groups = groups;
         }
 
-        /** A phase of {@code length} steps starting from the base rates ({@link Start#BASE}). */
+        /**
+         * A phase of {@code length} steps starting from the base rates ({@link Start#BASE}).
+         *
+         * @param length the phase's steps, {@code >= 1} ({@link #build()} checks)
+         * @param factory builds the phase's scheduler on the groups it is handed
+         * @return this builder
+         */
         public Builder then(long length, Function<ParamGroups, ? extends TorchScheduler> factory) {
             return then(Start.BASE, length, factory);
         }
 
-        /** A phase of {@code length} steps starting as {@code start} says. */
+        /**
+         * A phase of {@code length} steps starting as {@code start} says.
+         *
+         * @param start where the phase's rates start
+         * @param length the phase's steps, {@code >= 1} ({@link #build()} checks)
+         * @param factory builds the phase's scheduler on the groups it is handed
+         * @return this builder
+         */
         public Builder then(Start start, long length, Function<ParamGroups, ? extends TorchScheduler> factory) {
             phases.add(new Phase(length, start, factory));
             return this;
         }
 
-        /** A timm phase (driven as {@link TimmPhase}) of {@code length} steps. */
+        /**
+         * A timm phase (driven as {@link TimmPhase}) of {@code length} steps.
+         *
+         * @param start where the phase's rates start
+         * @param length the phase's steps, {@code >= 1} ({@link #build()} checks)
+         * @param factory builds the timm scheduler on the groups it is handed
+         * @return this builder
+         * @throws NullPointerException when {@code factory} is null
+         */
         public Builder thenTimm(Start start, long length, Function<ParamGroups, ? extends LRScheduler> factory) {
             if (factory == null) {
                 throw new NullPointerException("phases[" + phases.size() + "] factory must be given, got null");
@@ -296,6 +322,7 @@ public final class ScheduleSequence implements TorchScheduler {
          * Builds the sequence and its first phase (whose construction is step 0). Every phase's factory is
          * tried once on a scratch copy of the groups.
          *
+         * @return the sequence, in its first phase
          * @throws NullPointerException when the groups, a start or a factory is null
          * @throws IllegalArgumentException when there is no phase, a length is below 1, or a factory refuses
          *     (the message names {@code phases[i]})

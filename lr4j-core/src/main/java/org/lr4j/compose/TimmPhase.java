@@ -39,6 +39,8 @@ public final class TimmPhase implements TorchScheduler {
     /**
      * Wraps a timm scheduler just built (its time is 0).
      *
+     * @param scheduler a timm scheduler, just built
+     * @return the phase
      * @throws NullPointerException when {@code scheduler} is null
      */
     public static TimmPhase of(LRScheduler scheduler) {
@@ -48,7 +50,7 @@ public final class TimmPhase implements TorchScheduler {
         return new TimmPhase(scheduler);
     }
 
-    /** The timm scheduler driven. */
+    /** {@return the timm scheduler driven} */
     public LRScheduler scheduler() {
         return scheduler;
     }

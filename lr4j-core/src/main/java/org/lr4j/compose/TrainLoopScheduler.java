@@ -44,6 +44,9 @@ public final class TrainLoopScheduler implements LRScheduler {
     /**
      * Wraps {@code scheduler}, just built (no step made yet).
      *
+     * @param scheduler the scheduler, just built
+     * @param stepOnUpdates true to step after every optimizer update, false after every epoch
+     * @return the wrapper
      * @throws NullPointerException when {@code scheduler} is null
      */
     public static TrainLoopScheduler of(TorchScheduler scheduler, boolean stepOnUpdates) {
@@ -55,6 +58,10 @@ public final class TrainLoopScheduler implements LRScheduler {
      * one (a run whose last epoch holds more updates than the schedule has steps, as
      * {@code OneCycleLR(total_steps=100)} over 7 epochs of 15 updates, does not step past its end).
      *
+     * @param scheduler the scheduler, just built
+     * @param stepOnUpdates true to step after every optimizer update, false after every epoch
+     * @param maxSteps the most steps to make, {@code >= 0}
+     * @return the wrapper
      * @throws NullPointerException when {@code scheduler} is null
      * @throws IllegalArgumentException when {@code maxSteps < 0}
      */
@@ -68,7 +75,7 @@ public final class TrainLoopScheduler implements LRScheduler {
         return new TrainLoopScheduler(scheduler, stepOnUpdates, maxSteps);
     }
 
-    /** The scheduler driven. */
+    /** {@return the scheduler driven} */
     public TorchScheduler scheduler() {
         return scheduler;
     }

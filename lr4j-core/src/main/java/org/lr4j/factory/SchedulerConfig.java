@@ -38,12 +38,20 @@ public final class SchedulerConfig {
         this.values = values;
     }
 
-    /** A builder holding train.py's defaults. */
+    /**
+     * A builder holding train.py's defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this configuration's values. */
+    /**
+     * A builder holding this configuration's values.
+     *
+     * @return a new builder, which changes nothing here
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         System.arraycopy(values, 0, b.values, 0, values.length);
@@ -55,6 +63,8 @@ public final class SchedulerConfig {
      * train.py writes into its output folder. Names this class does not know (model, data_dir, ...)
      * are ignored; absent ones keep train.py's defaults; {@code null} values keep the default too.
      *
+     * @param args train.py's arguments by their Python names ({@code sched}, {@code lr_cycle_mul}, ...)
+     * @return the configuration, validated
      * @throws IllegalArgumentException ({@link org.lr4j.schedule.InvalidValueException}) naming the
      *     argument whose value has the wrong type or breaks a rule
      * @throws NullPointerException when {@code args} is null
@@ -70,7 +80,11 @@ public final class SchedulerConfig {
         return b.build();
     }
 
-    /** The configuration as train.py's arguments by their Python names (what {@link #fromArgs} reads). */
+    /**
+     * The configuration as train.py's arguments by their Python names (what {@link #fromArgs} reads).
+     *
+     * @return every option by its Python name, in {@link SchedulerOption#all()}'s order; unmodifiable
+     */
     public Map<String, Object> toArgs() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (SchedulerOption<?> o : SchedulerOption.all()) {
@@ -83,7 +97,14 @@ public final class SchedulerConfig {
         return o.toArg(get(o));
     }
 
-    /** The value of {@code option} (null for an optional option without a value). */
+    /**
+     * The value of {@code option} (null for an optional option without a value).
+     *
+     * @param <T> the option's value type
+     * @param option any option
+     * @return its value
+     * @throws NullPointerException when {@code option} is null
+     */
     @SuppressWarnings("unchecked")
     public <T> T get(SchedulerOption<T> option) {
         return (T) values[option.index()];
@@ -94,6 +115,8 @@ public final class SchedulerConfig {
      * {@code lr_base * (batch_size / lr_base_size)}, with the ratio square-rooted when
      * {@code lr_base_scale} is {@code sqrt} (by default: when the optimizer's name contains {@code ada}
      * or {@code lamb}).
+     *
+     * @return the learning rate
      */
     public double effectiveLr() {
         if (lr() != null) {
@@ -111,94 +134,94 @@ public final class SchedulerConfig {
         return lrBase() * ratio;
     }
 
-    /** {@link SchedulerOption#SCHED}. */
+    /** {@return the value of {@link SchedulerOption#SCHED}} */
     public String sched() { return get(SchedulerOption.SCHED); }
 
-    /** {@link SchedulerOption#EPOCHS}. */
+    /** {@return the value of {@link SchedulerOption#EPOCHS}} */
     public long epochs() { return get(SchedulerOption.EPOCHS); }
 
-    /** {@link SchedulerOption#DECAY_EPOCHS}. */
+    /** {@return the value of {@link SchedulerOption#DECAY_EPOCHS}} */
     public double decayEpochs() { return get(SchedulerOption.DECAY_EPOCHS); }
 
-    /** {@link SchedulerOption#DECAY_MILESTONES}. */
+    /** {@return the value of {@link SchedulerOption#DECAY_MILESTONES}} */
     public List<Double> decayMilestones() { return get(SchedulerOption.DECAY_MILESTONES); }
 
-    /** {@link SchedulerOption#WARMUP_EPOCHS}. */
+    /** {@return the value of {@link SchedulerOption#WARMUP_EPOCHS}} */
     public long warmupEpochs() { return get(SchedulerOption.WARMUP_EPOCHS); }
 
-    /** {@link SchedulerOption#COOLDOWN_EPOCHS}. */
+    /** {@return the value of {@link SchedulerOption#COOLDOWN_EPOCHS}} */
     public long cooldownEpochs() { return get(SchedulerOption.COOLDOWN_EPOCHS); }
 
-    /** {@link SchedulerOption#PATIENCE_EPOCHS}. */
+    /** {@return the value of {@link SchedulerOption#PATIENCE_EPOCHS}} */
     public long patienceEpochs() { return get(SchedulerOption.PATIENCE_EPOCHS); }
 
-    /** {@link SchedulerOption#DECAY_RATE}. */
+    /** {@return the value of {@link SchedulerOption#DECAY_RATE}} */
     public double decayRate() { return get(SchedulerOption.DECAY_RATE); }
 
-    /** {@link SchedulerOption#MIN_LR}. */
+    /** {@return the value of {@link SchedulerOption#MIN_LR}} */
     public double minLr() { return get(SchedulerOption.MIN_LR); }
 
-    /** {@link SchedulerOption#WARMUP_LR}. */
+    /** {@return the value of {@link SchedulerOption#WARMUP_LR}} */
     public double warmupLr() { return get(SchedulerOption.WARMUP_LR); }
 
-    /** {@link SchedulerOption#WARMUP_PREFIX}. */
+    /** {@return the value of {@link SchedulerOption#WARMUP_PREFIX}} */
     public boolean warmupPrefix() { return get(SchedulerOption.WARMUP_PREFIX); }
 
-    /** {@link SchedulerOption#LR_NOISE}. */
+    /** {@return the value of {@link SchedulerOption#LR_NOISE}} */
     public List<Double> lrNoise() { return get(SchedulerOption.LR_NOISE); }
 
-    /** {@link SchedulerOption#LR_NOISE_PCT}. */
+    /** {@return the value of {@link SchedulerOption#LR_NOISE_PCT}} */
     public double lrNoisePct() { return get(SchedulerOption.LR_NOISE_PCT); }
 
-    /** {@link SchedulerOption#LR_NOISE_STD}. */
+    /** {@return the value of {@link SchedulerOption#LR_NOISE_STD}} */
     public double lrNoiseStd() { return get(SchedulerOption.LR_NOISE_STD); }
 
-    /** {@link SchedulerOption#SEED}. */
+    /** {@return the value of {@link SchedulerOption#SEED}} */
     public long seed() { return get(SchedulerOption.SEED); }
 
-    /** {@link SchedulerOption#LR_CYCLE_MUL}. */
+    /** {@return the value of {@link SchedulerOption#LR_CYCLE_MUL}} */
     public double lrCycleMul() { return get(SchedulerOption.LR_CYCLE_MUL); }
 
-    /** {@link SchedulerOption#LR_CYCLE_DECAY}. */
+    /** {@return the value of {@link SchedulerOption#LR_CYCLE_DECAY}} */
     public double lrCycleDecay() { return get(SchedulerOption.LR_CYCLE_DECAY); }
 
-    /** {@link SchedulerOption#LR_CYCLE_LIMIT}. */
+    /** {@return the value of {@link SchedulerOption#LR_CYCLE_LIMIT}} */
     public long lrCycleLimit() { return get(SchedulerOption.LR_CYCLE_LIMIT); }
 
-    /** {@link SchedulerOption#LR_K_DECAY}. */
+    /** {@return the value of {@link SchedulerOption#LR_K_DECAY}} */
     public double lrKDecay() { return get(SchedulerOption.LR_K_DECAY); }
 
-    /** {@link SchedulerOption#SCHED_ON_UPDATES}. */
+    /** {@return the value of {@link SchedulerOption#SCHED_ON_UPDATES}} */
     public boolean schedOnUpdates() { return get(SchedulerOption.SCHED_ON_UPDATES); }
 
-    /** {@link SchedulerOption#EVAL_METRIC}. */
+    /** {@return the value of {@link SchedulerOption#EVAL_METRIC}} */
     public String evalMetric() { return get(SchedulerOption.EVAL_METRIC); }
 
-    /** {@link SchedulerOption#LR}. */
+    /** {@return the value of {@link SchedulerOption#LR}} */
     public Double lr() { return get(SchedulerOption.LR); }
 
-    /** {@link SchedulerOption#LR_BASE}. */
+    /** {@return the value of {@link SchedulerOption#LR_BASE}} */
     public double lrBase() { return get(SchedulerOption.LR_BASE); }
 
-    /** {@link SchedulerOption#LR_BASE_SIZE}. */
+    /** {@return the value of {@link SchedulerOption#LR_BASE_SIZE}} */
     public double lrBaseSize() { return get(SchedulerOption.LR_BASE_SIZE); }
 
-    /** {@link SchedulerOption#LR_BASE_SCALE}. */
+    /** {@return the value of {@link SchedulerOption#LR_BASE_SCALE}} */
     public String lrBaseScale() { return get(SchedulerOption.LR_BASE_SCALE); }
 
-    /** {@link SchedulerOption#BATCH_SIZE}. */
+    /** {@return the value of {@link SchedulerOption#BATCH_SIZE}} */
     public long batchSize() { return get(SchedulerOption.BATCH_SIZE); }
 
-    /** {@link SchedulerOption#OPT}. */
+    /** {@return the value of {@link SchedulerOption#OPT}} */
     public String opt() { return get(SchedulerOption.OPT); }
 
-    /** {@link SchedulerOption#LB}. */
+    /** {@return the value of {@link SchedulerOption#LB}} */
     public Double lb() { return get(SchedulerOption.LB); }
 
-    /** {@link SchedulerOption#UB}. */
+    /** {@return the value of {@link SchedulerOption#UB}} */
     public Double ub() { return get(SchedulerOption.UB); }
 
-    /** {@link SchedulerOption#TIMM}. */
+    /** {@return the value of {@link SchedulerOption#TIMM}} */
     public Profile timm() { return get(SchedulerOption.TIMM); }
 
     @Override
@@ -226,7 +249,15 @@ public final class SchedulerConfig {
             }
         }
 
-        /** Sets {@code option} to {@code value} (null: none, for an optional option). */
+        /**
+         * Sets {@code option} to {@code value} (null: none, for an optional option).
+         *
+         * @param <T> the option's value type
+         * @param option the option
+         * @param value its value; {@link #build()} checks it
+         * @return this builder
+         * @throws NullPointerException when {@code option} is null
+         */
         public <T> Builder set(SchedulerOption<T> option, T value) {
             values[option.index()] = value;
             return this;
@@ -235,6 +266,10 @@ public final class SchedulerConfig {
         /**
          * Sets {@code option} from a loosely typed value (a parsed YAML/JSON value or a string).
          *
+         * @param <T> the option's value type
+         * @param option the option
+         * @param value a number, boolean, string or list, as YAML or JSON reads it, or a string to parse
+         * @return this builder
          * @throws IllegalArgumentException ({@link org.lr4j.schedule.InvalidValueException}) naming the
          *     option when the value has the wrong type
          */
@@ -242,99 +277,250 @@ public final class SchedulerConfig {
             return set(option, option.convert(value));
         }
 
-        /** {@link SchedulerOption#SCHED}. */
+        /**
+         * Sets {@link SchedulerOption#SCHED}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder sched(String v) { return set(SchedulerOption.SCHED, v); }
 
-        /** {@link SchedulerOption#EPOCHS}. */
+        /**
+         * Sets {@link SchedulerOption#EPOCHS}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder epochs(long v) { return set(SchedulerOption.EPOCHS, v); }
 
-        /** {@link SchedulerOption#DECAY_EPOCHS}. */
+        /**
+         * Sets {@link SchedulerOption#DECAY_EPOCHS}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder decayEpochs(double v) { return set(SchedulerOption.DECAY_EPOCHS, v); }
 
-        /** {@link SchedulerOption#DECAY_MILESTONES}. */
+        /**
+         * Sets {@link SchedulerOption#DECAY_MILESTONES}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder decayMilestones(List<Double> v) { return set(SchedulerOption.DECAY_MILESTONES, v); }
 
-        /** {@link SchedulerOption#WARMUP_EPOCHS}. */
+        /**
+         * Sets {@link SchedulerOption#WARMUP_EPOCHS}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder warmupEpochs(long v) { return set(SchedulerOption.WARMUP_EPOCHS, v); }
 
-        /** {@link SchedulerOption#COOLDOWN_EPOCHS}. */
+        /**
+         * Sets {@link SchedulerOption#COOLDOWN_EPOCHS}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder cooldownEpochs(long v) { return set(SchedulerOption.COOLDOWN_EPOCHS, v); }
 
-        /** {@link SchedulerOption#PATIENCE_EPOCHS}. */
+        /**
+         * Sets {@link SchedulerOption#PATIENCE_EPOCHS}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder patienceEpochs(long v) { return set(SchedulerOption.PATIENCE_EPOCHS, v); }
 
-        /** {@link SchedulerOption#DECAY_RATE}. */
+        /**
+         * Sets {@link SchedulerOption#DECAY_RATE}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder decayRate(double v) { return set(SchedulerOption.DECAY_RATE, v); }
 
-        /** {@link SchedulerOption#MIN_LR}. */
+        /**
+         * Sets {@link SchedulerOption#MIN_LR}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder minLr(double v) { return set(SchedulerOption.MIN_LR, v); }
 
-        /** {@link SchedulerOption#WARMUP_LR}. */
+        /**
+         * Sets {@link SchedulerOption#WARMUP_LR}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder warmupLr(double v) { return set(SchedulerOption.WARMUP_LR, v); }
 
-        /** {@link SchedulerOption#WARMUP_PREFIX}. */
+        /**
+         * Sets {@link SchedulerOption#WARMUP_PREFIX}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder warmupPrefix(boolean v) { return set(SchedulerOption.WARMUP_PREFIX, v); }
 
-        /** {@link SchedulerOption#LR_NOISE}. */
+        /**
+         * Sets {@link SchedulerOption#LR_NOISE}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrNoise(List<Double> v) { return set(SchedulerOption.LR_NOISE, v); }
 
-        /** {@link SchedulerOption#LR_NOISE_PCT}. */
+        /**
+         * Sets {@link SchedulerOption#LR_NOISE_PCT}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrNoisePct(double v) { return set(SchedulerOption.LR_NOISE_PCT, v); }
 
-        /** {@link SchedulerOption#LR_NOISE_STD}. */
+        /**
+         * Sets {@link SchedulerOption#LR_NOISE_STD}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrNoiseStd(double v) { return set(SchedulerOption.LR_NOISE_STD, v); }
 
-        /** {@link SchedulerOption#SEED}. */
+        /**
+         * Sets {@link SchedulerOption#SEED}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder seed(long v) { return set(SchedulerOption.SEED, v); }
 
-        /** {@link SchedulerOption#LR_CYCLE_MUL}. */
+        /**
+         * Sets {@link SchedulerOption#LR_CYCLE_MUL}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrCycleMul(double v) { return set(SchedulerOption.LR_CYCLE_MUL, v); }
 
-        /** {@link SchedulerOption#LR_CYCLE_DECAY}. */
+        /**
+         * Sets {@link SchedulerOption#LR_CYCLE_DECAY}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrCycleDecay(double v) { return set(SchedulerOption.LR_CYCLE_DECAY, v); }
 
-        /** {@link SchedulerOption#LR_CYCLE_LIMIT}. */
+        /**
+         * Sets {@link SchedulerOption#LR_CYCLE_LIMIT}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrCycleLimit(long v) { return set(SchedulerOption.LR_CYCLE_LIMIT, v); }
 
-        /** {@link SchedulerOption#LR_K_DECAY}. */
+        /**
+         * Sets {@link SchedulerOption#LR_K_DECAY}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrKDecay(double v) { return set(SchedulerOption.LR_K_DECAY, v); }
 
-        /** {@link SchedulerOption#SCHED_ON_UPDATES}. */
+        /**
+         * Sets {@link SchedulerOption#SCHED_ON_UPDATES}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder schedOnUpdates(boolean v) { return set(SchedulerOption.SCHED_ON_UPDATES, v); }
 
-        /** {@link SchedulerOption#EVAL_METRIC}. */
+        /**
+         * Sets {@link SchedulerOption#EVAL_METRIC}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder evalMetric(String v) { return set(SchedulerOption.EVAL_METRIC, v); }
 
-        /** {@link SchedulerOption#LR}. */
+        /**
+         * Sets {@link SchedulerOption#LR}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lr(Double v) { return set(SchedulerOption.LR, v); }
 
-        /** {@link SchedulerOption#LR_BASE}. */
+        /**
+         * Sets {@link SchedulerOption#LR_BASE}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrBase(double v) { return set(SchedulerOption.LR_BASE, v); }
 
-        /** {@link SchedulerOption#LR_BASE_SIZE}. */
+        /**
+         * Sets {@link SchedulerOption#LR_BASE_SIZE}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrBaseSize(double v) { return set(SchedulerOption.LR_BASE_SIZE, v); }
 
-        /** {@link SchedulerOption#LR_BASE_SCALE}. */
+        /**
+         * Sets {@link SchedulerOption#LR_BASE_SCALE}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lrBaseScale(String v) { return set(SchedulerOption.LR_BASE_SCALE, v); }
 
-        /** {@link SchedulerOption#BATCH_SIZE}. */
+        /**
+         * Sets {@link SchedulerOption#BATCH_SIZE}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder batchSize(long v) { return set(SchedulerOption.BATCH_SIZE, v); }
 
-        /** {@link SchedulerOption#OPT}. */
+        /**
+         * Sets {@link SchedulerOption#OPT}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder opt(String v) { return set(SchedulerOption.OPT, v); }
 
-        /** {@link SchedulerOption#LB}. */
+        /**
+         * Sets {@link SchedulerOption#LB}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder lb(Double v) { return set(SchedulerOption.LB, v); }
 
-        /** {@link SchedulerOption#UB}. */
+        /**
+         * Sets {@link SchedulerOption#UB}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder ub(Double v) { return set(SchedulerOption.UB, v); }
 
-        /** {@link SchedulerOption#TIMM}. */
+        /**
+         * Sets {@link SchedulerOption#TIMM}.
+         *
+         * @param v the value; {@link #build()} checks it against the option's rule
+         * @return this builder
+         */
         public Builder timm(Profile v) { return set(SchedulerOption.TIMM, v); }
 
         /**
          * Validates and builds.
          *
+         * @return the configuration
          * @throws IllegalArgumentException ({@link org.lr4j.schedule.InvalidValueException}) naming the
          *     first flag (by train.py's Python name) that breaks its rule
          * @throws NullPointerException naming a flag that has no value and must have one

@@ -49,6 +49,9 @@ public final class SchedulerFactory {
      * Creates the scheduler train.py would create for {@code config} on {@code groups}.
      *
      * @param updatesPerEpoch batches per epoch; must be {@code > 0} with {@code sched_on_updates}
+     * @param config train.py's flags
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return the scheduler and the number of epochs to train, as {@code create_scheduler} returns them
      * @throws IllegalArgumentException when {@code sched_on_updates} is set without updates per epoch,
      *     with plateau, a derived parameter breaks its scheduler's rule, or a count in updates or the
      *     number of epochs does not fit in a {@code long}

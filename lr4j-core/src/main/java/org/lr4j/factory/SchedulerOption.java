@@ -203,12 +203,17 @@ public final class SchedulerOption<T> {
         return o;
     }
 
-    /** Every option, in train.py's order (the order of {@link SchedulerConfig#toArgs()}). */
+    /** {@return every option, in train.py's order (the order of {@link SchedulerConfig#toArgs()})} */
     public static List<SchedulerOption<?>> all() {
         return Collections.unmodifiableList(OPTIONS);
     }
 
-    /** The option of a Python name ({@code lr_cycle_mul}), if there is one. */
+    /**
+     * The option of a Python name ({@code lr_cycle_mul}), if there is one.
+     *
+     * @param pythonName a train.py argument's name
+     * @return the option, or empty for a name lr4j does not read ({@code model}, {@code data_dir}, ...)
+     */
     public static Optional<SchedulerOption<?>> named(String pythonName) {
         for (SchedulerOption<?> o : OPTIONS) {
             if (o.name.equals(pythonName)) {
@@ -218,52 +223,52 @@ public final class SchedulerOption<T> {
         return Optional.empty();
     }
 
-    /** train.py's Python name: {@code lr_cycle_mul}. */
+    /** {@return train.py's Python name: {@code lr_cycle_mul}} */
     public String name() {
         return name;
     }
 
-    /** The command-line flag: {@code --lr-cycle-mul}. */
+    /** {@return the command-line flag: {@code --lr-cycle-mul}} */
     public String flag() {
         return "--" + name.replace('_', '-');
     }
 
-    /** The value's type. */
+    /** {@return the value's type} */
     public Type type() {
         return type;
     }
 
-    /** The placeholder of the value in help texts ({@code N}, {@code LR}, ...). */
+    /** {@return the placeholder of the value in help texts ({@code N}, {@code LR}, ...)} */
     public String paramLabel() {
         return paramLabel;
     }
 
-    /** train.py's default; null where there is none ({@code lr}, {@code lb}, {@code ub}, {@code lr_noise}). */
+    /** {@return train.py's default; null where there is none ({@code lr}, {@code lb}, {@code ub}, {@code lr_noise})} */
     public T defaultValue() {
         return defaultValue;
     }
 
-    /** The default in words, as help texts show it ({@code 0.5}, {@code 90 180 270}, {@code none}). */
+    /** {@return the default in words, as help texts show it ({@code 0.5}, {@code 90 180 270}, {@code none})} */
     public String defaultText() {
         return defaultText;
     }
 
-    /** The rule a value must keep, in words ({@code >= 0}, {@code whole number > 0}). */
+    /** {@return the rule a value must keep, in words ({@code >= 0}, {@code whole number > 0})} */
     public String rule() {
         return rule.text();
     }
 
-    /** The help text, without the default. */
+    /** {@return the help text, without the default} */
     public String help() {
         return help;
     }
 
-    /** The {@code --sched} names this option applies to, in train.py's order. */
+    /** {@return the {@code --sched} names this option applies to, in train.py's order} */
     public List<String> schedulers() {
         return schedulers;
     }
 
-    /** Whether the option may hold no value (train.py's {@code None}). */
+    /** {@return whether the option may hold no value (train.py's {@code None})} */
     public boolean optional() {
         return defaultValue == null;
     }
@@ -276,6 +281,8 @@ public final class SchedulerOption<T> {
      * The value of a loosely typed argument (a parsed YAML or JSON value, or a string) as this option's
      * type.
      *
+     * @param value a number, boolean, string or list, as YAML or JSON reads it, or a string to parse
+     * @return the value as this option's type (a {@code long} 3 for {@code 3.0} where a whole number is wanted)
      * @throws org.lr4j.schedule.InvalidValueException naming this option when the value has the wrong type
      * @throws NullPointerException when {@code value} is null
      */
@@ -295,6 +302,7 @@ public final class SchedulerOption<T> {
     /**
      * Checks a value of this option against its rule.
      *
+     * @param value the value, or null for none
      * @throws org.lr4j.schedule.InvalidValueException naming this option when the value breaks the rule
      * @throws NullPointerException when {@code value} is null and the option is not optional
      */

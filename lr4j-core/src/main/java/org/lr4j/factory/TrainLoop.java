@@ -43,6 +43,9 @@ public final class TrainLoop {
      * The loop's calls on {@code scheduler}, whose mode ({@link LRScheduler#tInEpochs()}) is train.py's
      * {@code --sched-on-updates}.
      *
+     * @param scheduler the scheduler to drive
+     * @param updatesPerEpoch optimizer updates per epoch, {@code >= 1}
+     * @return a loop at update count 0
      * @throws IllegalArgumentException when {@code updatesPerEpoch < 1}
      */
     public static TrainLoop of(LRScheduler scheduler, long updatesPerEpoch) {
@@ -53,6 +56,9 @@ public final class TrainLoop {
      * As {@link #of}, also adding up the time spent inside the scheduler's calls
      * ({@link #schedulerNanos()}), to report the scheduler's share of a training step.
      *
+     * @param scheduler the scheduler to drive
+     * @param updatesPerEpoch optimizer updates per epoch, {@code >= 1}
+     * @return a timed loop at update count 0
      * @throws IllegalArgumentException when {@code updatesPerEpoch < 1}
      */
     public static TrainLoop timed(LRScheduler scheduler, long updatesPerEpoch) {
@@ -63,6 +69,7 @@ public final class TrainLoop {
      * train.py's resume call at {@code startEpoch} (see {@link #resume(LRScheduler, boolean, long, long)});
      * the update count becomes {@code startEpoch * updates_per_epoch}.
      *
+     * @param startEpoch the first epoch to train, {@code >= 0}
      * @throws IllegalArgumentException when {@code startEpoch < 0}
      */
     public void resume(long startEpoch) {
@@ -75,7 +82,11 @@ public final class TrainLoop {
         numUpdates = startEpoch * updatesPerEpoch;
     }
 
-    /** Start of epoch {@code epoch}: {@code num_updates = epoch * updates_per_epoch}. */
+    /**
+     * Start of epoch {@code epoch}: {@code num_updates = epoch * updates_per_epoch}.
+     *
+     * @param epoch the epoch about to train, {@code >= 0}
+     */
     public void beginEpoch(long epoch) {
         numUpdates = epoch * updatesPerEpoch;
     }
@@ -100,6 +111,7 @@ public final class TrainLoop {
      * After an optimizer update with the running loss: {@code step_update(++num_updates, loss)}.
      *
      * @return the new update count
+     * @param loss the running loss (timm's schedulers ignore it)
      */
     public long afterUpdate(double loss) {
         long t0 = timed ? System.nanoTime() : 0;
@@ -110,7 +122,12 @@ public final class TrainLoop {
         return numUpdates;
     }
 
-    /** End of epoch {@code epoch} without an eval metric: {@code step(epoch + 1)}. */
+    /**
+     * End of epoch {@code epoch} without an eval metric: {@code step(epoch + 1)}.
+     *
+     * @param epoch the epoch just trained, {@code >= 0}
+     * @throws IllegalArgumentException when {@code epoch + 1 < 0}
+     */
     public void endEpoch(long epoch) {
         long t0 = timed ? System.nanoTime() : 0;
         scheduler.step(epoch + 1);
@@ -119,7 +136,13 @@ public final class TrainLoop {
         }
     }
 
-    /** End of epoch {@code epoch}: {@code step(epoch + 1, metric)}. */
+    /**
+     * End of epoch {@code epoch}: {@code step(epoch + 1, metric)}.
+     *
+     * @param epoch the epoch just trained, {@code >= 0}
+     * @param metric the epoch's eval metric (plateau decides on it)
+     * @throws IllegalArgumentException when {@code epoch + 1 < 0}
+     */
     public void endEpoch(long epoch, double metric) {
         long t0 = timed ? System.nanoTime() : 0;
         scheduler.step(epoch + 1, metric);
@@ -128,17 +151,17 @@ public final class TrainLoop {
         }
     }
 
-    /** Updates done so far. */
+    /** {@return updates done so far} */
     public long numUpdates() {
         return numUpdates;
     }
 
-    /** Nanoseconds spent inside the scheduler's calls so far (0 unless {@link #timed}). */
+    /** {@return nanoseconds spent inside the scheduler's calls so far (0 unless {@link #timed})} */
     public long schedulerNanos() {
         return schedulerNanos;
     }
 
-    /** The scheduler driven. */
+    /** {@return the scheduler driven} */
     public LRScheduler scheduler() {
         return scheduler;
     }
@@ -156,12 +179,21 @@ public final class TrainLoop {
 
     /** Observes a drive. */
     public interface Listener {
-        /** Epoch {@code epoch} starts; {@code lrs} are the groups' rates in effect. */
+        /**
+         * Epoch {@code epoch} starts; {@code lrs} are the groups' rates in effect.
+         *
+         * @param epoch the epoch
+         * @param lrs every group's learning rate (a new array the listener may keep)
+         */
         void epochStart(long epoch, double[] lrs);
 
         /**
          * Update number {@code numUpdates + 1} is about to run in epoch {@code epoch} with {@code lrs}.
          * Called only when the scheduler runs in update mode.
+         *
+         * @param epoch the epoch
+         * @param numUpdates updates done before this one
+         * @param lrs every group's learning rate (a new array the listener may keep)
          */
         default void beforeUpdate(long epoch, long numUpdates, double[] lrs) {
         }
@@ -172,6 +204,12 @@ public final class TrainLoop {
      * {@code startEpoch} to the end, with eval metric {@code metrics.get(e)} at the end of epoch
      * {@code e} (null, or a missing entry, passes no metric).
      *
+     * @param config train.py's flags
+     * @param groups the optimizer's groups
+     * @param updatesPerEpoch optimizer updates per epoch, {@code >= 1}
+     * @param metrics the eval metric of each epoch, or null for none
+     * @param startEpoch the first epoch ({@code --resume}'s), {@code >= 0}
+     * @return the learning rates of every epoch (and update)
      * @throws IllegalArgumentException when the configuration is refused by the factory, or
      *     {@code updatesPerEpoch < 1}, or {@code startEpoch < 0}, or the run would exceed
      *     {@link #MAX_UPDATES} calls
@@ -201,6 +239,12 @@ public final class TrainLoop {
      * Drives {@code s} through epochs {@code startEpoch .. endEpoch - 1} as train.py does (without the
      * resume call: see {@link #resume}), reporting to {@code listener}.
      *
+     * @param s the scheduler
+     * @param startEpoch the first epoch, {@code >= 0}
+     * @param endEpoch the epoch to stop before
+     * @param updatesPerEpoch optimizer updates per epoch, {@code >= 1}
+     * @param metrics the eval metric of each epoch, or null for none
+     * @param listener what observes the drive
      * @throws IllegalArgumentException when {@code startEpoch < 0}, {@code updatesPerEpoch < 1}, or the
      *     drive would exceed {@link #MAX_UPDATES} calls
      */
@@ -246,6 +290,12 @@ public final class TrainLoop {
      * re-applies the same noise and passes no metric). Without a saved state this call alone is what
      * train.py does: right for every schedule but plateau, whose best metric, bad-epoch and cooldown
      * counters start afresh.
+     *
+     * @param s the scheduler
+     * @param schedOnUpdates train.py's {@code --sched-on-updates}
+     * @param startEpoch the first epoch to train; 0 for a new run
+     * @param updatesPerEpoch optimizer updates per epoch
+     * @throws IllegalArgumentException when {@code startEpoch * updatesPerEpoch} is negative (overflow)
      */
     public static void resume(LRScheduler s, boolean schedOnUpdates, long startEpoch, long updatesPerEpoch) {
         if (startEpoch > 0) {

@@ -28,6 +28,8 @@ public final class ParamGroup {
     /**
      * A group with learning rate {@code lr}.
      *
+     * @param lr the learning rate, finite
+     * @return a group with {@code lr} set, no {@code initial_lr}, no {@code lr_scale}
      * @throws IllegalArgumentException when {@code lr} is NaN or infinite
      */
     public static ParamGroup of(double lr) {
@@ -37,7 +39,7 @@ public final class ParamGroup {
         return g;
     }
 
-    /** A group with no {@code lr} yet (only useful with {@link #initialLr(double)} and {@code initialize=false}). */
+    /** {@return a group with no {@code lr} yet (only useful with {@link #initialLr(double)} and {@code initialize=false})} */
     public static ParamGroup empty() {
         return new ParamGroup();
     }
@@ -45,6 +47,8 @@ public final class ParamGroup {
     /**
      * Sets {@code initial_lr} and returns this group.
      *
+     * @param value the {@code initial_lr}, finite
+     * @return this group
      * @throws IllegalArgumentException when the value is NaN or infinite
      */
     public ParamGroup initialLr(double value) {
@@ -56,6 +60,8 @@ public final class ParamGroup {
     /**
      * Sets {@code lr_scale} and returns this group.
      *
+     * @param value the {@code lr_scale}, finite
+     * @return this group
      * @throws IllegalArgumentException when the value is NaN or infinite
      */
     public ParamGroup lrScale(double value) {
@@ -67,6 +73,8 @@ public final class ParamGroup {
     /**
      * Sets SGD's {@code momentum} (the group then carries {@link MomentumKind#MOMENTUM}) and returns this group.
      *
+     * @param value SGD's {@code momentum}, finite
+     * @return this group
      * @throws IllegalArgumentException when the value is NaN or infinite
      */
     public ParamGroup momentum(double value) {
@@ -78,6 +86,8 @@ public final class ParamGroup {
     /**
      * Sets Adam's {@code betas[0]} (the group then carries {@link MomentumKind#BETA1}) and returns this group.
      *
+     * @param value Adam's {@code betas[0]}, finite
+     * @return this group
      * @throws IllegalArgumentException when the value is NaN or infinite
      */
     public ParamGroup beta1(double value) {
@@ -86,7 +96,7 @@ public final class ParamGroup {
         return this;
     }
 
-    /** A copy of this group. */
+    /** {@return a copy of this group} */
     public ParamGroup copy() {
         ParamGroup g = new ParamGroup();
         g.lr = lr;

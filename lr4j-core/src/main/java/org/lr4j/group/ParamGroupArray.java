@@ -40,6 +40,8 @@ public final class ParamGroupArray implements ParamGroups {
     /**
      * Groups with the given learning rates.
      *
+     * @param lrs one learning rate per group, finite
+     * @return the groups, without {@code initial_lr} or {@code lr_scale}
      * @throws IllegalArgumentException when there is no rate, or a rate is NaN or infinite
      */
     public static ParamGroupArray of(double... lrs) {
@@ -54,7 +56,10 @@ public final class ParamGroupArray implements ParamGroups {
     /**
      * A copy of every field of {@code groups}.
      *
-     * @throws IllegalArgumentException when {@code groups} is null or empty
+     * @param groups any groups, at least one
+     * @return new array-backed groups holding the same fields
+     * @throws IllegalArgumentException when {@code groups} is empty
+     * @throws NullPointerException when {@code groups} is null
      */
     public static ParamGroupArray copyOf(ParamGroups groups) {
         Checks.notNull("param_groups", groups);
@@ -79,6 +84,9 @@ public final class ParamGroupArray implements ParamGroups {
     /**
      * Sets group {@code index}'s {@code lr_scale} and returns these groups.
      *
+     * @param index the group, {@code 0 <= index < size()}
+     * @param value the {@code lr_scale}, finite
+     * @return these groups
      * @throws IllegalArgumentException when the value is NaN or infinite
      * @throws IndexOutOfBoundsException when there is no group {@code index}
      */

@@ -30,6 +30,8 @@ public final class ParamGroupList implements ParamGroups {
     /**
      * Groups with the given learning rates.
      *
+     * @param lrs one learning rate per group, finite
+     * @return the groups, without {@code initial_lr} or {@code lr_scale}
      * @throws IllegalArgumentException when there is no rate, or a rate is NaN or infinite
      */
     public static ParamGroupList of(double... lrs) {
@@ -43,6 +45,8 @@ public final class ParamGroupList implements ParamGroups {
     /**
      * The given groups (held, not copied).
      *
+     * @param groups the groups, at least one
+     * @return groups holding them
      * @throws IllegalArgumentException when there is no group or a group is null
      */
     public static ParamGroupList of(ParamGroup... groups) {
@@ -52,6 +56,8 @@ public final class ParamGroupList implements ParamGroups {
     /**
      * The given groups (held, not copied).
      *
+     * @param groups the groups, at least one
+     * @return groups holding them (the list is copied, the groups are not)
      * @throws IllegalArgumentException when there is no group or a group is null
      */
     public static ParamGroupList of(List<ParamGroup> groups) {
@@ -63,7 +69,7 @@ public final class ParamGroupList implements ParamGroups {
         return new ParamGroupList(new ArrayList<>(groups));
     }
 
-    /** A deep copy: new groups with the same fields. */
+    /** {@return a deep copy: new groups with the same fields} */
     public ParamGroupList copy() {
         List<ParamGroup> list = new ArrayList<>(groups.size());
         for (ParamGroup g : groups) {
@@ -72,7 +78,13 @@ public final class ParamGroupList implements ParamGroups {
         return new ParamGroupList(list);
     }
 
-    /** Group {@code index} itself. */
+    /**
+     * Group {@code index} itself.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the group itself (changes to it change these groups)
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     public ParamGroup get(int index) {
         return groups.get(index);
     }

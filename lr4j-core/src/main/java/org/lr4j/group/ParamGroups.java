@@ -14,37 +14,87 @@ package org.lr4j.group;
  * {@code step}/{@code stepUpdate}.
  */
 public interface ParamGroups {
-    /** The number of groups. */
+    /** {@return the number of groups} */
     int size();
 
-    /** Whether group {@code index} has a learning rate ({@code lr}). */
+    /**
+     * Whether group {@code index} has a learning rate ({@code lr}).
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return false only for a group built without one (see {@code initialize=false})
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     boolean hasLr(int index);
 
-    /** Group {@code index}'s live learning rate. */
+    /**
+     * Group {@code index}'s live learning rate, what the optimizer uses now.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the learning rate
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     double lr(int index);
 
-    /** Sets group {@code index}'s live learning rate. */
+    /**
+     * Sets group {@code index}'s live learning rate (schedulers call it; so may you).
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @param lr the new learning rate
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     void setLr(int index, double lr);
 
-    /** Whether group {@code index} has an {@code initial_lr}. */
+    /**
+     * Whether group {@code index} has an {@code initial_lr}.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return whether {@link #initialLr(int)} is meaningful
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     boolean hasInitialLr(int index);
 
-    /** Group {@code index}'s {@code initial_lr}; only meaningful when {@link #hasInitialLr(int)}. */
+    /**
+     * Group {@code index}'s {@code initial_lr}: the base rate a scheduler schedules from.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the {@code initial_lr}; only meaningful when {@link #hasInitialLr(int)}
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     double initialLr(int index);
 
-    /** Sets group {@code index}'s {@code initial_lr}. */
+    /**
+     * Sets group {@code index}'s {@code initial_lr} (a scheduler does at construction, as timm's does).
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @param initialLr the new {@code initial_lr}
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     void setInitialLr(int index, double initialLr);
 
-    /** Whether group {@code index} has an {@code lr_scale}. */
+    /**
+     * Whether group {@code index} has an {@code lr_scale}.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return whether {@link #lrScale(int)} is meaningful
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     boolean hasLrScale(int index);
 
-    /** Group {@code index}'s {@code lr_scale}; only meaningful when {@link #hasLrScale(int)}. */
+    /**
+     * Group {@code index}'s {@code lr_scale}, by which current timm multiplies the scheduled rate.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the scale; only meaningful when {@link #hasLrScale(int)}
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     double lrScale(int index);
 
     /**
      * Which momentum these groups carry ({@link MomentumKind#NONE} unless an implementation says
      * otherwise): SGD's {@code momentum} or Adam's {@code betas[0]}, as PyTorch's {@code CyclicLR} and
      * {@code OneCycleLR} read and write it through {@link #momentum(int)} and {@link #setMomentum}.
+     *
+     * @return {@link MomentumKind#MOMENTUM}, {@link MomentumKind#BETA1} or {@link MomentumKind#NONE}
      */
     default MomentumKind momentumKind() {
         return MomentumKind.NONE;
@@ -53,6 +103,8 @@ public interface ParamGroups {
     /**
      * Group {@code index}'s momentum (SGD's {@code momentum} or Adam's {@code betas[0]}).
      *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the momentum
      * @throws UnsupportedOperationException when {@link #momentumKind()} is {@code NONE}
      */
     default double momentum(int index) {
@@ -62,13 +114,15 @@ public interface ParamGroups {
     /**
      * Sets group {@code index}'s momentum (SGD's {@code momentum} or Adam's {@code betas[0]}).
      *
+     * @param index the group, {@code 0 <= index < size()}
+     * @param momentum the new momentum
      * @throws UnsupportedOperationException when {@link #momentumKind()} is {@code NONE}
      */
     default void setMomentum(int index, double momentum) {
         throw new UnsupportedOperationException("these param_groups carry no momentum");
     }
 
-    /** Every group's live learning rate, in order (a new array). */
+    /** {@return every group's live learning rate, in order (a new array)} */
     default double[] lrs() {
         double[] out = new double[size()];
         for (int g = 0; g < out.length; g++) {
@@ -77,7 +131,7 @@ public interface ParamGroups {
         return out;
     }
 
-    /** The mean of the groups' live learning rates, as train.py's summary reports it. */
+    /** {@return the mean of the groups' live learning rates, as train.py's summary reports it} */
     default double meanLr() {
         double sum = 0;
         for (int g = 0; g < size(); g++) {

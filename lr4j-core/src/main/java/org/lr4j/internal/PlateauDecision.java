@@ -26,7 +26,17 @@ public final class PlateauDecision {
     private long numBadEpochs;
     private long cooldownCounter;
 
-    /** A decision with no metric seen: {@code best} is the worst value of the mode. */
+    /**
+     * A decision with no metric seen: {@code best} is the worst value of the mode.
+     *
+     * @param minimise {@code mode == 'min'}
+     * @param relative {@code threshold_mode == 'rel'}
+     * @param threshold {@code threshold}
+     * @param patience {@code patience}: bad steps allowed before the rate drops
+     * @param cooldown {@code cooldown}: steps after a drop during which bad steps are not counted
+     * @param factor {@code factor}: the multiplier of a drop
+     * @param eps {@code eps}: the smallest change of a rate that is applied
+     */
     public PlateauDecision(boolean minimise, boolean relative, double threshold, long patience, long cooldown,
             double factor, double eps) {
         this.minimise = minimise;
@@ -49,6 +59,10 @@ public final class PlateauDecision {
     /**
      * Decides on {@code metric} and, when the patience has run out, lowers the groups' rates toward
      * {@code minLrs[g]}.
+     *
+     * @param metric the metric of this step
+     * @param groups the groups whose rates drop
+     * @param minLrs every group's {@code min_lr}
      */
     public void step(double metric, ParamGroups groups, double[] minLrs) {
         if (isBetter(metric)) {
@@ -74,22 +88,28 @@ public final class PlateauDecision {
         }
     }
 
-    /** The best metric so far. */
+    /** {@return the best metric so far} */
     public double best() {
         return best;
     }
 
-    /** The bad steps counted since the last better one. */
+    /** {@return the bad steps counted since the last better one} */
     public long numBadEpochs() {
         return numBadEpochs;
     }
 
-    /** The cooldown steps left. */
+    /** {@return the cooldown steps left} */
     public long cooldownCounter() {
         return cooldownCounter;
     }
 
-    /** Sets the three counters (a restore; the caller has checked them). */
+    /**
+     * Sets the three counters (a restore; the caller has checked them).
+     *
+     * @param best {@code best}
+     * @param numBadEpochs {@code num_bad_epochs}
+     * @param cooldownCounter {@code cooldown_counter}
+     */
     public void restore(double best, long numBadEpochs, long cooldownCounter) {
         this.best = best;
         this.numBadEpochs = numBadEpochs;

@@ -55,6 +55,7 @@ public final class Noise {
      *     learning rate negative
      * @param std {@code noise_std}: stored, without effect as in timm; must be finite
      * @param seed {@code noise_seed}
+     * @return the noise settings
      * @throws IllegalArgumentException when a value breaks the rules above
      */
     public static Noise of(NoiseRange range, NoiseType type, double pct, double std, long seed) {
@@ -69,7 +70,12 @@ public final class Noise {
         return new Noise(range, type, pct, std, seed);
     }
 
-    /** Whether noise applies at {@code t}. */
+    /**
+     * Whether noise applies at {@code t}.
+     *
+     * @param t the epoch or update count
+     * @return whether {@code t} is in {@code noise_range_t}
+     */
     public boolean appliesAt(long t) {
         return range.contains(t);
     }
@@ -77,6 +83,10 @@ public final class Noise {
     /**
      * The noise value at {@code t} (whether or not it applies there): about 400 dependent integer
      * multiplications to seed the generator, then one Box-Muller transform; no allocation.
+     *
+     * @param t the epoch or update count; the generator is seeded with {@code noise_seed + t}
+     * @return the relative noise: normal noise redrawn until below {@code noise_pct} in absolute value,
+     *     or uniform noise in {@code [-noise_pct, noise_pct)}
      */
     public double sample(long t) {
         if (type == NoiseType.NORMAL) {
@@ -85,27 +95,27 @@ public final class Noise {
         return 2 * ((double) TorchGenerator.firstRand(seed + t) - 0.5) * pct;
     }
 
-    /** {@code noise_range_t}. */
+    /** {@return {@code noise_range_t}} */
     public NoiseRange range() {
         return range;
     }
 
-    /** {@code noise_type}. */
+    /** {@return {@code noise_type}} */
     public NoiseType type() {
         return type;
     }
 
-    /** {@code noise_pct}. */
+    /** {@return {@code noise_pct}} */
     public double pct() {
         return pct;
     }
 
-    /** {@code noise_std} (no effect, as in timm). */
+    /** {@return {@code noise_std} (no effect, as in timm)} */
     public double std() {
         return std;
     }
 
-    /** {@code noise_seed}. */
+    /** {@return {@code noise_seed}} */
     public long seed() {
         return seed;
     }

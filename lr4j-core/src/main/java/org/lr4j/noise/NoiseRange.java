@@ -22,7 +22,7 @@ public final class NoiseRange {
         this.bounded = bounded;
     }
 
-    /** No noise ({@code noise_range_t = None}). */
+    /** {@return no noise ({@code noise_range_t = None})} */
     public static NoiseRange none() {
         return NONE;
     }
@@ -30,6 +30,8 @@ public final class NoiseRange {
     /**
      * Noise for every {@code t >= start} ({@code noise_range_t = start}).
      *
+     * @param start the first epoch or update with noise
+     * @return the range
      * @throws IllegalArgumentException when {@code start} is NaN or infinite
      */
     public static NoiseRange from(double start) {
@@ -39,6 +41,9 @@ public final class NoiseRange {
     /**
      * Noise for {@code start <= t < end} ({@code noise_range_t = [start, end]}).
      *
+     * @param start the first epoch or update with noise
+     * @param end the first one without, again
+     * @return the range
      * @throws IllegalArgumentException when a bound is NaN or infinite, or {@code start > end}
      */
     public static NoiseRange between(double start, double end) {
@@ -53,6 +58,9 @@ public final class NoiseRange {
     /**
      * Whether noise applies at {@code t}. The comparisons are exact, as Python compares an int with a
      * float (converting {@code t} to a double would round above 2^53).
+     *
+     * @param t the epoch or update count
+     * @return whether noise applies at {@code t}
      */
     public boolean contains(long t) {
         if (!active) {
@@ -72,22 +80,22 @@ public final class NoiseRange {
         return t >= (long) Math.ceil(x);
     }
 
-    /** Whether this is {@link #none()}. */
+    /** {@return whether this is {@link #none()}} */
     public boolean isNone() {
         return !active;
     }
 
-    /** Whether this is a pair {@code [start, end]}. */
+    /** {@return whether this is a pair {@code [start, end]}} */
     public boolean isPair() {
         return bounded;
     }
 
-    /** The first {@code t} with noise (NaN for none). */
+    /** {@return the first {@code t} with noise (NaN for none)} */
     public double start() {
         return start;
     }
 
-    /** The end of the pair (exclusive); {@code +inf} for a number, NaN for none. */
+    /** {@return the end of the pair (exclusive); {@code +inf} for a number, NaN for none} */
     public double end() {
         return end;
     }

@@ -14,7 +14,7 @@ public enum NoiseType {
         this.timmName = timmName;
     }
 
-    /** The name timm uses: {@code normal} or {@code uniform}. */
+    /** {@return the name timm uses: {@code normal} or {@code uniform}} */
     public String timmName() {
         return timmName;
     }
@@ -22,7 +22,10 @@ public enum NoiseType {
     /**
      * The type timm calls {@code name}.
      *
-     * @throws IllegalArgumentException for any other name
+     * @param name {@code normal} or {@code uniform}
+     * @return {@link #NORMAL} or {@link #UNIFORM}
+     * @throws IllegalArgumentException for any other name, null included
+     *     ({@code noise_type must be normal or uniform, got gaussian})
      */
     public static NoiseType fromTimmName(String name) {
         for (NoiseType t : values()) {

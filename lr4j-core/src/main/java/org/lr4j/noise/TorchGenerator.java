@@ -47,12 +47,20 @@ public final class TorchGenerator {
     private double cachedNormal;
     private boolean hasCachedNormal;
 
-    /** A generator seeded as {@code torch.Generator().manual_seed(seed)}. */
+    /**
+     * A generator seeded as {@code torch.Generator().manual_seed(seed)}.
+     *
+     * @param seed the seed; as PyTorch, only its low 32 bits seed the Mersenne Twister
+     */
     public TorchGenerator(long seed) {
         reseed(seed);
     }
 
-    /** Re-seeds in place, as {@code manual_seed(seed)}: drops the cached normal sample too. */
+    /**
+     * Re-seeds in place, as {@code manual_seed(seed)}: drops the cached normal sample too.
+     *
+     * @param seed the seed, as for {@link #TorchGenerator(long)}
+     */
     public void reseed(long seed) {
         mt[0] = (int) seed;
         initialised = 1;
@@ -76,7 +84,7 @@ public final class TorchGenerator {
         mt[i] = mt[(i + M) % N] ^ (y >>> 1) ^ ((y & 1) != 0 ? MATRIX_A : 0);
     }
 
-    /** The next 32-bit output of MT19937, as an unsigned value in an {@code int}. */
+    /** {@return the next 32-bit output of MT19937, as an unsigned value in an {@code int}} */
     public int next32() {
         if (index == N) {
             index = 0;
@@ -99,19 +107,19 @@ public final class TorchGenerator {
         return temper(mt[i]);
     }
 
-    /** Two outputs as one 64-bit value: {@code (hi << 32) | lo}. */
+    /** {@return two outputs as one 64-bit value: {@code (hi << 32) | lo}} */
     public long random64() {
         long hi = next32() & 0xFFFFFFFFL;
         long lo = next32() & 0xFFFFFFFFL;
         return (hi << 32) | lo;
     }
 
-    /** A double in {@code [0, 1)} from 53 random bits. */
+    /** {@return a double in {@code [0, 1)} from 53 random bits} */
     public double uniformDouble() {
         return (random64() & ((1L << 53) - 1)) * TWO_POW_M53;
     }
 
-    /** {@code torch.randn(1, generator=g).item()}: one standard normal sample, rounded to float32. */
+    /** {@return {@code torch.randn(1, generator=g).item()}: one standard normal sample, rounded to float32} */
     public float randn() {
         if (hasCachedNormal) {
             hasCachedNormal = false;
@@ -126,7 +134,7 @@ public final class TorchGenerator {
         return (float) (r * StrictMath.cos(theta));
     }
 
-    /** {@code torch.rand(1, generator=g).item()}: a float32 in {@code [0, 1)} from 24 random bits. */
+    /** {@return {@code torch.rand(1, generator=g).item()}: a float32 in {@code [0, 1)} from 24 random bits} */
     public float rand() {
         return (next32() & 0xFFFFFF) * TWO_POW_M24;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  * can point at it.
  */
 public sealed interface PyValue {
-    /** Where the value starts in the source, 0-based. */
+    /** {@return where the value starts in the source, 0-based} */
     int offset();
 
     /** A Python int (within a Java long). */
@@ -56,7 +56,13 @@ public sealed interface PyValue {
 
     /** A list ({@code tuple = false}) or tuple. */
     record PyList(List<PyValue> items, boolean tuple, int offset) implements PyValue {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param items the items
+         * @param tuple whether it is a tuple
+         * @param offset where it starts
+         */
         public PyList {
             items = List.copyOf(items);
         }
@@ -70,7 +76,13 @@ public sealed interface PyValue {
 
     /** A dict with string keys, in source order. */
     record PyDict(Map<String, PyValue> entries, Map<String, Integer> keyOffsets, int offset) implements PyValue {
-        /** Copies, keeping the order. */
+        /**
+         * Copies, keeping the order.
+         *
+         * @param entries the entries, in source order
+         * @param keyOffsets where each key starts
+         * @param offset where the dict starts
+         */
         public PyDict {
             entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             keyOffsets = Map.copyOf(keyOffsets);
@@ -97,7 +109,15 @@ public sealed interface PyValue {
      */
     record PyCall(String name, List<PyValue> args, Map<String, PyValue> kwargs, Map<String, Integer> keywordOffsets,
             int offset) implements PyValue {
-        /** Copies, keeping the order. */
+        /**
+         * Copies, keeping the order.
+         *
+         * @param name the called name's last part
+         * @param args the positional arguments
+         * @param kwargs the keyword arguments, in source order
+         * @param keywordOffsets where each keyword starts
+         * @param offset where the call's name starts
+         */
         public PyCall {
             args = List.copyOf(args);
             kwargs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));

@@ -36,6 +36,8 @@ public final class PythonCallParser {
     /**
      * Parses {@code source} as one call expression.
      *
+     * @param source the call's text, as pasted from Python
+     * @return the call, with the source offset of every part
      * @throws NullPointerException when {@code source} is null
      * @throws PythonCallException when it is not one, pointing at the first character that does not fit
      */
@@ -284,7 +286,7 @@ public final class PythonCallParser {
         throw error(arg.offset(), "float() takes a number or a string, got " + arg);
     }
 
-    /** An {@code identifier =} (not {@code ==}) at the position, consumed; else null, nothing consumed. */
+    /** {@return an {@code identifier =} (not {@code ==}) at the position, consumed; else null, nothing consumed} */
     private String keywordAhead() {
         int save = pos;
         if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {

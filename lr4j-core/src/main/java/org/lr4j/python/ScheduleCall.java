@@ -116,6 +116,8 @@ public final class ScheduleCall {
      * Reads {@code source} and binds its arguments (recursively, for nested scheduler calls), without
      * building anything yet.
      *
+     * @param source the call's text, as pasted from Python
+     * @return the bound call, ready to build
      * @throws NullPointerException when {@code source} is null
      * @throws PythonCallException when the text is not a call, names no scheduler lr4j offers, or its
      *     arguments do not bind (unknown, repeated or missing)
@@ -126,7 +128,7 @@ public final class ScheduleCall {
         return new ScheduleCall(source, b);
     }
 
-    /** Every name a call can start with: PyTorch's classes and transformers' functions. */
+    /** {@return every name a call can start with: PyTorch's classes and transformers' functions} */
     public static Set<String> names() {
         return new TreeSet<>(SIGNATURES.keySet());
     }
@@ -150,12 +152,12 @@ public final class ScheduleCall {
         return b;
     }
 
-    /** The text read. */
+    /** {@return the text read} */
     public String source() {
         return source;
     }
 
-    /** The called name: {@code OneCycleLR}, {@code get_wsd_schedule}, ... */
+    /** {@return the called name: {@code OneCycleLR}, {@code get_wsd_schedule}, ..} */
     public String name() {
         return bound.call.name();
     }
@@ -167,6 +169,8 @@ public final class ScheduleCall {
      * phases when {@code num_stable_steps} is given), and for {@code SequentialLR} its last milestone plus
      * the last scheduler's length; for {@code ChainedScheduler} the longest of its schedulers' lengths.
      * Empty for a schedule without an end ({@code StepLR}, {@code CyclicLR}, ...).
+     *
+     * @return the length in steps, or empty
      */
     public OptionalLong length() {
         try {
@@ -236,6 +240,9 @@ public final class ScheduleCall {
      * {@code CyclicLR} with {@code cycle_momentum}); {@code optimizerLr} is the optimizer's
      * {@code defaults["lr"]}, which transformers' polynomial and min-lr schedules read.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once (its initial step)
+     * @param optimizerLr the optimizer's {@code defaults["lr"]}
+     * @return the scheduler
      * @throws NullPointerException when {@code groups} is null
      * @throws PythonCallException when an argument has the wrong type or the builder refuses it,
      *     pointing at that argument
@@ -247,7 +254,14 @@ public final class ScheduleCall {
         return build(bound, groups, optimizerLr);
     }
 
-    /** {@link #build(ParamGroups, double)} with {@code defaults["lr"]} the first group's {@code lr}. */
+    /**
+     * {@link #build(ParamGroups, double)} with {@code defaults["lr"]} the first group's {@code lr}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once (its initial step)
+     * @return the scheduler
+     * @throws NullPointerException when {@code groups} is null
+     * @throws PythonCallException when an argument has the wrong type or the builder refuses it
+     */
     public TorchScheduler build(ParamGroups groups) {
         if (groups == null) {
             throw new NullPointerException("param_groups must be given, got null");

@@ -42,6 +42,9 @@ public final class TimmKwargs {
      * @param scheduler {@code tanh}, {@code cosine}, {@code poly}, {@code step}, {@code multistep} or
      *     {@code plateau}
      * @param profile which timm's names and defaults ({@code t_mul}, {@code decay_rate} for tanh in 0.4)
+     * @param kwargs the keyword arguments by timm's Python names ({@code t_initial}, {@code lb}, ...): numbers, booleans, strings, lists of numbers
+     * @param groups the optimizer's groups, which the scheduler writes at once as timm's constructor does
+     * @return the scheduler, built
      * @throws IllegalArgumentException for an unknown scheduler or argument, a value of the wrong type,
      *     or a value its scheduler refuses
      */

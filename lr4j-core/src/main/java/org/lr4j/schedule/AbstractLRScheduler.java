@@ -161,7 +161,7 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         return bases.values()[g];
     }
 
-    /** The current base values themselves (never written: {@code restore} replaces the array). */
+    /** {@return the current base values themselves (never written: {@code restore} replaces the array)} */
     final double[] bases() {
         return bases.values();
     }
@@ -170,12 +170,12 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         return bases.values().length;
     }
 
-    /** The semantics profile ({@code current} or {@code 0.4}). */
+    /** {@return the semantics profile ({@code current} or {@code 0.4})} */
     public final Profile profile() {
         return profile;
     }
 
-    /** The noise configuration ({@link Noise#NONE} when {@code noise_range_t} is none). */
+    /** {@return the noise configuration ({@link Noise#NONE} when {@code noise_range_t} is none)} */
     public final Noise noise() {
         return noise;
     }
@@ -258,73 +258,136 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             return (B) this;
         }
 
-        /** {@code t_in_epochs}: true (default) steps on epochs, false on optimizer updates. */
+        /**
+         * {@code t_in_epochs}: true (default) steps on epochs, false on optimizer updates.
+         *
+         * @param value {@code t_in_epochs}
+         * @return this builder
+         */
         public B tInEpochs(boolean value) {
             this.tInEpochs = value;
             return self();
         }
 
-        /** {@code warmup_t}: the number of warmup steps ({@code >= 0}, default 0). */
+        /**
+         * {@code warmup_t}: the number of warmup steps ({@code >= 0}, default 0).
+         *
+         * @param value {@code warmup_t}; {@link #build()} refuses a negative one
+         * @return this builder
+         */
         public B warmupT(long value) {
             this.warmupT = value;
             return self();
         }
 
-        /** {@code warmup_lr_init}: the learning rate at {@code t = 0} of the warmup ({@code >= 0}, default 0). */
+        /**
+         * {@code warmup_lr_init}: the learning rate at {@code t = 0} of the warmup ({@code >= 0}, default 0).
+         *
+         * @param value {@code warmup_lr_init}; {@link #build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public B warmupLrInit(double value) {
             this.warmupLrInit = value;
             return self();
         }
 
-        /** {@code warmup_prefix}: whether the schedule starts after the warmup rather than under it. */
+        /**
+         * {@code warmup_prefix}: whether the schedule starts after the warmup rather than under it.
+         *
+         * @param value {@code warmup_prefix}
+         * @return this builder
+         */
         public B warmupPrefix(boolean value) {
             this.warmupPrefix = value;
             return self();
         }
 
-        /** {@code initialize}: whether to set each group's {@code initial_lr} from its {@code lr} (default true). */
+        /**
+         * {@code initialize}: whether to set each group's {@code initial_lr} from its {@code lr} (default true).
+         *
+         * @param value {@code initialize}
+         * @return this builder
+         */
         public B initialize(boolean value) {
             this.initialize = value;
             return self();
         }
 
-        /** {@code noise_range_t} as a number: noise for every {@code t >= start}. */
+        /**
+         * {@code noise_range_t} as a number: noise for every {@code t >= start}.
+         *
+         * @param start the first {@code t} with noise, finite
+         * @return this builder
+         * @throws IllegalArgumentException when {@code start} is NaN or infinite ({@code noise_range_t must be a finite number, got NaN})
+         */
         public B noiseRangeT(double start) {
             this.noiseRangeT = NoiseRange.from(start);
             return self();
         }
 
-        /** {@code noise_range_t} as a pair: noise for {@code start <= t < end}. */
+        /**
+         * {@code noise_range_t} as a pair: noise for {@code start <= t < end}.
+         *
+         * @param start the first {@code t} with noise, finite
+         * @param end the first {@code t} without noise again, finite, {@code >= start}
+         * @return this builder
+         * @throws IllegalArgumentException when a bound is NaN or infinite, or {@code start > end}
+         */
         public B noiseRangeT(double start, double end) {
             this.noiseRangeT = NoiseRange.between(start, end);
             return self();
         }
 
-        /** {@code noise_range_t} (default none). */
+        /**
+         * {@code noise_range_t} (default none).
+         *
+         * @param range the range, {@link NoiseRange#none()} for none
+         * @return this builder
+         */
         public B noiseRangeT(NoiseRange range) {
             this.noiseRangeT = Checks.notNull("noise_range_t", range);
             return self();
         }
 
-        /** {@code noise_type}: normal (default) or uniform. */
+        /**
+         * {@code noise_type}: normal (default) or uniform.
+         *
+         * @param value {@code noise_type}
+         * @return this builder
+         */
         public B noiseType(NoiseType value) {
             this.noiseType = Checks.notNull("noise_type", value);
             return self();
         }
 
-        /** {@code noise_pct}: the noise's bound (default 0.67). */
+        /**
+         * {@code noise_pct}: the noise's bound (default 0.67).
+         *
+         * @param value {@code noise_pct}; {@link #build()} checks it when noise applies: in {@code [1e-4, 1]} for normal noise, {@code [0, 1]} for uniform
+         * @return this builder
+         */
         public B noisePct(double value) {
             this.noisePct = value;
             return self();
         }
 
-        /** {@code noise_std}: stored, without effect, as in timm (default 1.0). */
+        /**
+         * {@code noise_std}: stored, without effect, as in timm (default 1.0).
+         *
+         * @param value {@code noise_std}, finite ({@link #build()} checks)
+         * @return this builder
+         */
         public B noiseStd(double value) {
             this.noiseStd = value;
             return self();
         }
 
-        /** {@code noise_seed}: the generator is seeded with {@code noise_seed + t} (default 42). */
+        /**
+         * {@code noise_seed}: the generator is seeded with {@code noise_seed + t} (default 42).
+         *
+         * @param value {@code noise_seed}
+         * @return this builder
+         */
         public B noiseSeed(long value) {
             this.noiseSeed = value;
             return self();
@@ -344,7 +407,7 @@ public abstract class AbstractLRScheduler implements LRScheduler {
             return 1.0;
         }
 
-        /** The schedule's floor ({@code lr_min}) where it has one, for the finite-peak check. */
+        /** {@return the schedule's floor ({@code lr_min}) where it has one, for the finite-peak check} */
         double lrFloor() {
             return 0.0;
         }
@@ -364,6 +427,7 @@ public abstract class AbstractLRScheduler implements LRScheduler {
         /**
          * Validates every option and builds the scheduler, writing the groups as timm's constructor does.
          *
+         * @return the scheduler, its groups already written
          * @throws IllegalArgumentException naming the first option that breaks its rule, or a group that
          *     lacks {@code lr} ({@code initial_lr} when {@code initialize = false})
          */

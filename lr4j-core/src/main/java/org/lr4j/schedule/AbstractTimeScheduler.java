@@ -71,13 +71,21 @@ public abstract class AbstractTimeScheduler extends AbstractLRScheduler implemen
         return out;
     }
 
-    /** The value at {@code t} for group {@code g} (no noise, no {@code lr_scale}); allocates nothing. */
+    /**
+     * The value at {@code t} for group {@code g} (no noise, no {@code lr_scale}); allocates nothing.
+     *
+     * @param t the epoch or update count, {@code >= 0}
+     * @param g the group, {@code 0 <= g < groups().size()}
+     * @return the value
+     * @throws IllegalArgumentException when {@code t < 0}
+     * @throws IndexOutOfBoundsException when {@code g} is not a group's
+     */
     public double lrAt(long t, int g) {
         checkT("t", t);
         return schedule.value(t, bases()[g]);
     }
 
-    /** The pure schedule this scheduler applies (a function of {@code t} and a base rate). */
+    /** {@return the pure schedule this scheduler applies (a function of {@code t} and a base rate)} */
     public Schedule schedule() {
         return schedule;
     }

@@ -33,12 +33,18 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
         this.kDecay = b.kDecay;
     }
 
-    /** A builder with the required values: the groups and {@code t_initial}. */
+    /**
+     * A builder with the required values: the groups and {@code t_initial}.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @param tInitial {@code t_initial}, the first cycle's length in epochs (or updates); {@code build()} refuses one {@code < 1}
+     * @return a builder whose other options have timm's defaults
+     */
     public static Builder builder(ParamGroups groups, long tInitial) {
         return new Builder(groups, tInitial);
     }
 
-    /** {@code k_decay}. */
+    /** {@return {@code k_decay}} */
     public double kDecay() {
         return kDecay;
     }
@@ -63,7 +69,12 @@ public final class CosineLRScheduler extends CyclicLRScheduler {
             super(groups, tInitial);
         }
 
-        /** {@code k_decay}: the exponent on {@code t_curr} and {@code t_i} ({@code > 0}, default 1). */
+        /**
+         * {@code k_decay}: the exponent on {@code t_curr} and {@code t_i} ({@code > 0}, default 1).
+         *
+         * @param value {@code k_decay}; {@code build()} refuses one that is not a finite number {@code > 0}
+         * @return this builder
+         */
         public Builder kDecay(double value) {
             this.kDecay = value;
             return this;

@@ -30,7 +30,7 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
         this.cycleLimit = b.cycleLimit();
     }
 
-    /** {@code get_cycle_length()}: the length of {@code cycle_limit} cycles (at least one). */
+    /** {@return {@code get_cycle_length()}: the length of {@code cycle_limit} cycles (at least one)} */
     public long cycleLength() {
         return cycleLength(0);
     }
@@ -41,6 +41,8 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
      * {@code floor(-t_initial * (cycle_mul^c - 1) / (1 - cycle_mul))}; plus {@code warmup_t} with
      * {@code warmup_prefix} (current profile only).
      *
+     * @param cycles the number of cycles, {@code >= 0}; 0 means {@code cycle_limit}
+     * @return the length in epochs (or updates)
      * @throws IllegalArgumentException when {@code cycles < 0}, or when the length does not fit in a
      *     {@code long} (timm computes it with Python's unbounded integers, or raises
      *     {@code OverflowError} when {@code cycle_mul^cycles} overflows)
@@ -57,37 +59,37 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
         }
     }
 
-    /** {@code t_initial}. */
+    /** {@return {@code t_initial}} */
     public long tInitial() {
         return tInitial;
     }
 
-    /** {@code lr_min}. */
+    /** {@return {@code lr_min}} */
     public double lrMin() {
         return lrMin;
     }
 
-    /** {@code cycle_mul} ({@code t_mul} in timm 0.4). */
+    /** {@return {@code cycle_mul} ({@code t_mul} in timm 0.4)} */
     public double cycleMul() {
         return cycleMul;
     }
 
-    /** {@code cycle_decay} ({@code decay_rate} in timm 0.4). */
+    /** {@return {@code cycle_decay} ({@code decay_rate} in timm 0.4)} */
     public double cycleDecay() {
         return cycleDecay;
     }
 
-    /** {@code cycle_limit} (0 means unlimited in timm 0.4). */
+    /** {@return {@code cycle_limit} (0 means unlimited in timm 0.4)} */
     public long cycleLimit() {
         return cycleLimit;
     }
 
-    /** {@code warmup_t}. */
+    /** {@return {@code warmup_t}} */
     public long warmupT() {
         return warmupT;
     }
 
-    /** {@code warmup_prefix}. */
+    /** {@return {@code warmup_prefix}} */
     public boolean warmupPrefix() {
         return warmupPrefix;
     }
@@ -111,25 +113,45 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
             this.tInitial = tInitial;
         }
 
-        /** {@code lr_min}: the floor ({@code >= 0}, default 0). */
+        /**
+         * {@code lr_min}: the floor ({@code >= 0}, default 0).
+         *
+         * @param value {@code lr_min}; {@link #build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public B lrMin(double value) {
             this.lrMin = value;
             return self();
         }
 
-        /** {@code cycle_mul}: each cycle is this many times longer than the one before ({@code > 0}, default 1). */
+        /**
+         * {@code cycle_mul}: each cycle is this many times longer than the one before ({@code > 0}, default 1).
+         *
+         * @param value {@code cycle_mul}; {@link #build()} refuses one that is not a finite number {@code > 0}
+         * @return this builder
+         */
         public B cycleMul(double value) {
             this.cycleMul = value;
             return self();
         }
 
-        /** {@code cycle_decay}: each cycle's peak is this many times the one before ({@code >= 0}, default 1). */
+        /**
+         * {@code cycle_decay}: each cycle's peak is this many times the one before ({@code >= 0}, default 1).
+         *
+         * @param value {@code cycle_decay}; {@link #build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public B cycleDecay(double value) {
             this.cycleDecay = value;
             return self();
         }
 
-        /** {@code cycle_limit}: the number of cycles ({@code >= 0}; default 1, 0 = unlimited in timm 0.4). */
+        /**
+         * {@code cycle_limit}: the number of cycles ({@code >= 0}; default 1, 0 = unlimited in timm 0.4).
+         *
+         * @param value {@code cycle_limit}; {@link #build()} refuses a negative one
+         * @return this builder
+         */
         public B cycleLimit(long value) {
             this.cycleLimit = value;
             return self();
@@ -182,7 +204,7 @@ public abstract class CyclicLRScheduler extends AbstractTimeScheduler {
             return Math.max(0, n);
         }
 
-        /** An upper bound of the cycle index {@code i} at any {@code t < 2^63}. */
+        /** {@return an upper bound of the cycle index {@code i} at any {@code t < 2^63}} */
         private double reachableCycles() {
             double tMax = 0x1.0p63;
             if (cycleMul == 1.0) {

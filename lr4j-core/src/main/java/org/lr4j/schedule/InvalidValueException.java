@@ -30,6 +30,7 @@ public final class InvalidValueException extends IllegalArgumentException {
     /**
      * An error for {@code parameter}, whose value {@code value} breaks {@code rule}.
      *
+     * @param parameter the parameter's name as shown ({@code cycle_decay}, {@code --epochs})
      * @param rule what the value must do, as a predicate ({@code must be > 0})
      * @param value the value as shown ({@code -1.0}, {@code "yes"}, {@code none})
      * @throws NullPointerException when an argument is null
@@ -50,6 +51,8 @@ public final class InvalidValueException extends IllegalArgumentException {
      * The same error under the name {@code parameter} (same rule, value and stack), with this one as
      * its cause.
      *
+     * @param parameter the name to show instead ({@code --lr-cycle-decay} for {@code cycle_decay})
+     * @return a new exception, whose message names {@code parameter}
      * @throws NullPointerException when {@code parameter} is null
      */
     public InvalidValueException named(String parameter) {
@@ -58,17 +61,17 @@ public final class InvalidValueException extends IllegalArgumentException {
         return renamed;
     }
 
-    /** The parameter's name as shown ({@code cycle_decay}, {@code lr_noise[1]}, {@code --epochs}). */
+    /** {@return the parameter's name as shown ({@code cycle_decay}, {@code lr_noise[1]}, {@code --epochs})} */
     public String parameter() {
         return parameter;
     }
 
-    /** What the value must do, as a predicate ({@code must be > 0}). */
+    /** {@return what the value must do, as a predicate ({@code must be > 0})} */
     public String rule() {
         return rule;
     }
 
-    /** The value as shown. */
+    /** {@return the value as shown} */
     public String value() {
         return value;
     }

@@ -41,13 +41,13 @@ import org.lr4j.state.SchedulerState;
  * from before or after it, never a mix.
  */
 public interface LRScheduler {
-    /** The scheduler's name, timm's {@code --sched} name where it has one: {@code tanh}, {@code cosine}, ... */
+    /** {@return the scheduler's name, timm's {@code --sched} name where it has one: {@code tanh}, {@code cosine}, ...} */
     String name();
 
-    /** The groups this scheduler writes. */
+    /** {@return the groups this scheduler writes} */
     ParamGroups groups();
 
-    /** Whether {@code t} counts epochs ({@code t_in_epochs = true}) or optimizer updates. */
+    /** {@return whether {@code t} counts epochs ({@code t_in_epochs = true}) or optimizer updates} */
     boolean tInEpochs();
 
     /**
@@ -64,6 +64,7 @@ public interface LRScheduler {
      * decides on {@code metric} (NaN counts as never better); the other kinds ignore it.
      *
      * @param epoch the epoch index, {@code >= 0}
+     * @param metric the eval metric of the epoch (plateau: a loss in mode min, an accuracy in mode max)
      * @throws IllegalArgumentException when {@code epoch < 0}
      */
     void step(long epoch, double metric);
@@ -81,16 +82,18 @@ public interface LRScheduler {
      * Per-update call with a metric (train.py passes the running loss): every timm scheduler ignores
      * it, so this is {@link #stepUpdate(long)} unless a scheduler says otherwise.
      *
+     * @param numUpdates the number of optimizer updates so far, {@code >= 0}
+     * @param metric the running loss, or any metric
      * @throws IllegalArgumentException when {@code numUpdates < 0}
      */
     default void stepUpdate(long numUpdates, double metric) {
         stepUpdate(numUpdates);
     }
 
-    /** The base learning rates ({@code initial_lr} of each group at construction). A copy. */
+    /** {@return the base learning rates ({@code initial_lr} of each group at construction); a copy} */
     double[] baseValues();
 
-    /** The complete state of this scheduler and of its groups' learning rates, as one plain value. */
+    /** {@return the complete state of this scheduler and of its groups' learning rates, as one plain value} */
     SchedulerState state();
 
     /**
@@ -101,6 +104,7 @@ public interface LRScheduler {
      * was taken from, bit for bit; no other call is needed (train.py's resume call,
      * {@code TrainLoop.resume}, may follow and changes nothing).
      *
+     * @param state a state from {@link #state()}, for example read back with {@code StateJson.fromJson}
      * @throws IllegalArgumentException when the state is of another scheduler or another group count, or
      *     a restored base value would let a learning rate overflow
      */

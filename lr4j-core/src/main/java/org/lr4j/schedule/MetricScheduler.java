@@ -8,6 +8,6 @@ package org.lr4j.schedule;
  * decided, as train.py's resume call).
  */
 public interface MetricScheduler extends LRScheduler {
-    /** Whether a lower metric is better (a loss) rather than a higher one (an accuracy). */
+    /** {@return whether a lower metric is better (a loss) rather than a higher one (an accuracy)} */
     boolean minimises();
 }

@@ -28,12 +28,24 @@ public final class MultiStepLRScheduler extends AbstractTimeScheduler {
         this.decayRate = b.decayRate;
     }
 
-    /** A builder with the required values: the groups and {@code decay_t}, the sorted milestones. */
+    /**
+     * A builder with the required values: the groups and {@code decay_t}, the sorted milestones.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @param decayT {@code decay_t}, the milestones, sorted; {@code build()} checks them
+     * @return a builder whose other options have timm's defaults
+     */
     public static Builder builder(ParamGroups groups, double... decayT) {
         return new Builder(groups, decayT);
     }
 
-    /** A builder with the required values: the groups and {@code decay_t}, the sorted milestones. */
+    /**
+     * A builder with the required values: the groups and {@code decay_t}, the sorted milestones.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @param decayT {@code decay_t}, the milestones, sorted; {@code build()} checks them
+     * @return a builder whose other options have timm's defaults
+     */
     public static Builder builder(ParamGroups groups, List<? extends Number> decayT) {
         Checks.notNull("decay_t", decayT);
         double[] m = new double[decayT.size()];
@@ -43,12 +55,12 @@ public final class MultiStepLRScheduler extends AbstractTimeScheduler {
         return new Builder(groups, m);
     }
 
-    /** {@code decay_t}: the milestones. */
+    /** {@return {@code decay_t}: the milestones} */
     public List<Double> decayT() {
         return new ArrayList<>(milestones);
     }
 
-    /** {@code decay_rate}. */
+    /** {@return {@code decay_rate}} */
     public double decayRate() {
         return decayRate;
     }
@@ -68,7 +80,12 @@ public final class MultiStepLRScheduler extends AbstractTimeScheduler {
             return decayRate > 1 ? Math.pow(decayRate, decayT.length) : 1.0;
         }
 
-        /** {@code decay_rate}: the factor applied at each milestone ({@code >= 0}, default 1). */
+        /**
+         * {@code decay_rate}: the factor applied at each milestone ({@code >= 0}, default 1).
+         *
+         * @param value {@code decay_rate}; {@code build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public Builder decayRate(double value) {
             this.decayRate = value;
             return this;

@@ -44,6 +44,8 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
         /**
          * {@code min} or {@code max}.
          *
+         * @param name {@code min} or {@code max}
+         * @return {@link #MIN} or {@link #MAX}
          * @throws IllegalArgumentException otherwise
          */
         public static Mode fromTimmName(String name) {
@@ -87,7 +89,12 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
         java.util.Arrays.fill(lrMins, lrMin);
     }
 
-    /** A builder for the given groups. */
+    /**
+     * A builder for the given groups.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @return a builder whose other options have timm's defaults
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -183,32 +190,32 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
         }
     }
 
-    /** {@code decay_rate}. */
+    /** {@return {@code decay_rate}} */
     public double decayRate() {
         return decayRate;
     }
 
-    /** {@code patience_t}. */
+    /** {@return {@code patience_t}} */
     public long patienceT() {
         return patienceT;
     }
 
-    /** {@code threshold}. */
+    /** {@return {@code threshold}} */
     public double threshold() {
         return threshold;
     }
 
-    /** {@code cooldown_t}. */
+    /** {@return {@code cooldown_t}} */
     public long cooldownT() {
         return cooldownT;
     }
 
-    /** {@code lr_min}. */
+    /** {@return {@code lr_min}} */
     public double lrMin() {
         return lrMin;
     }
 
-    /** {@code mode}. */
+    /** {@return {@code mode}} */
     public Mode mode() {
         return mode;
     }
@@ -226,37 +233,67 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
             super(groups, false);
         }
 
-        /** {@code decay_rate}: the factor on a plateau ({@code 0 <= decay_rate < 1}, default 0.1). */
+        /**
+         * {@code decay_rate}: the factor on a plateau ({@code 0 <= decay_rate < 1}, default 0.1).
+         *
+         * @param value {@code decay_rate}; {@code build()} refuses one outside {@code [0, 1)}
+         * @return this builder
+         */
         public Builder decayRate(double value) {
             this.decayRate = value;
             return this;
         }
 
-        /** {@code patience_t}: bad epochs tolerated before a decay ({@code >= 0}, default 10). */
+        /**
+         * {@code patience_t}: bad epochs tolerated before a decay ({@code >= 0}, default 10).
+         *
+         * @param value {@code patience_t}; {@code build()} refuses a negative one
+         * @return this builder
+         */
         public Builder patienceT(long value) {
             this.patienceT = value;
             return this;
         }
 
-        /** {@code threshold}: the relative improvement that counts as better ({@code >= 0}, default 1e-4). */
+        /**
+         * {@code threshold}: the relative improvement that counts as better ({@code >= 0}, default 1e-4).
+         *
+         * @param value {@code threshold}; {@code build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public Builder threshold(double value) {
             this.threshold = value;
             return this;
         }
 
-        /** {@code cooldown_t}: epochs after a decay in which bad epochs are not counted ({@code >= 0}, default 0). */
+        /**
+         * {@code cooldown_t}: epochs after a decay in which bad epochs are not counted ({@code >= 0}, default 0).
+         *
+         * @param value {@code cooldown_t}; {@code build()} refuses a negative one
+         * @return this builder
+         */
         public Builder cooldownT(long value) {
             this.cooldownT = value;
             return this;
         }
 
-        /** {@code lr_min}: the floor of a decay ({@code >= 0}, default 0). */
+        /**
+         * {@code lr_min}: the floor of a decay ({@code >= 0}, default 0).
+         *
+         * @param value {@code lr_min}; {@code build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public Builder lrMin(double value) {
             this.lrMin = value;
             return this;
         }
 
-        /** {@code mode}: {@link Mode#MAX} (default) or {@link Mode#MIN}. */
+        /**
+         * {@code mode}: {@link Mode#MAX} (default) or {@link Mode#MIN}.
+         *
+         * @param value {@code mode}
+         * @return this builder
+         */
         public Builder mode(Mode value) {
             this.mode = Checks.notNull("mode", value);
             return this;

@@ -31,17 +31,23 @@ public final class PolyLRScheduler extends CyclicLRScheduler {
         this.kDecay = b.kDecay;
     }
 
-    /** A builder with the required values: the groups and {@code t_initial}. */
+    /**
+     * A builder with the required values: the groups and {@code t_initial}.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @param tInitial {@code t_initial}, the first cycle's length in epochs (or updates); {@code build()} refuses one {@code < 1}
+     * @return a builder whose other options have timm's defaults
+     */
     public static Builder builder(ParamGroups groups, long tInitial) {
         return new Builder(groups, tInitial);
     }
 
-    /** {@code power}. */
+    /** {@return {@code power}} */
     public double power() {
         return power;
     }
 
-    /** {@code k_decay}. */
+    /** {@return {@code k_decay}} */
     public double kDecay() {
         return kDecay;
     }
@@ -55,13 +61,23 @@ public final class PolyLRScheduler extends CyclicLRScheduler {
             super(groups, tInitial);
         }
 
-        /** {@code power}: the polynomial's exponent ({@code >= 0}, default 0.5). */
+        /**
+         * {@code power}: the polynomial's exponent ({@code >= 0}, default 0.5).
+         *
+         * @param value {@code power}; {@code build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public Builder power(double value) {
             this.power = value;
             return this;
         }
 
-        /** {@code k_decay}: the exponent on {@code t_curr} and {@code t_i} ({@code > 0}, default 1). */
+        /**
+         * {@code k_decay}: the exponent on {@code t_curr} and {@code t_i} ({@code > 0}, default 1).
+         *
+         * @param value {@code k_decay}; {@code build()} refuses one that is not a finite number {@code > 0}
+         * @return this builder
+         */
         public Builder kDecay(double value) {
             this.kDecay = value;
             return this;

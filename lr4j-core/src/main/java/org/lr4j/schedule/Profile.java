@@ -21,7 +21,7 @@ public enum Profile {
         this.label = label;
     }
 
-    /** {@code current} or {@code 0.4}. */
+    /** {@return {@code current} or {@code 0.4}} */
     public String label() {
         return label;
     }
@@ -29,7 +29,9 @@ public enum Profile {
     /**
      * The profile labelled {@code label} ({@code current}, {@code 0.4}; {@code 0.4.x} is taken as 0.4).
      *
-     * @throws IllegalArgumentException for any other label
+     * @param label {@code current}, {@code 0.4} or {@code 0.4.x}; null means {@code current}
+     * @return {@link #CURRENT} or {@link #TIMM_0_4}
+     * @throws IllegalArgumentException for any other label ({@code timm must be current or 0.4, got 0.9})
      */
     public static Profile fromLabel(String label) {
         if (label == null || label.equals("current")) {

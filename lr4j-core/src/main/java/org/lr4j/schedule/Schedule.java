@@ -11,6 +11,10 @@ package org.lr4j.schedule;
 public interface Schedule {
     /**
      * The learning rate at {@code t >= 0} for base rate {@code base}.
+     *
+     * @param t the epoch or update count, {@code >= 0}
+     * @param base the group's base learning rate
+     * @return the learning rate at {@code t}
      */
     double value(long t, double base);
 }

@@ -24,17 +24,23 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
         this.decayRate = b.decayRate;
     }
 
-    /** A builder with the required values: the groups and {@code decay_t}, the steps between decays. */
+    /**
+     * A builder with the required values: the groups and {@code decay_t}, the steps between decays.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @param decayT {@code decay_t}, the steps between decays; {@code build()} refuses one that is not a finite number {@code > 0}
+     * @return a builder whose other options have timm's defaults
+     */
     public static Builder builder(ParamGroups groups, double decayT) {
         return new Builder(groups, decayT);
     }
 
-    /** {@code decay_t}. */
+    /** {@return {@code decay_t}} */
     public double decayT() {
         return decayT;
     }
 
-    /** {@code decay_rate}. */
+    /** {@return {@code decay_rate}} */
     public double decayRate() {
         return decayRate;
     }
@@ -49,7 +55,7 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
             this.decayT = decayT;
         }
 
-        /** The largest {@code t // decay_t} for {@code t < 2^63}. */
+        /** {@return the largest {@code t // decay_t} for {@code t < 2^63}} */
         private double maxDecays() {
             return Math.floor(0x1.0p63 / decayT);
         }
@@ -59,7 +65,12 @@ public final class StepLRScheduler extends AbstractTimeScheduler {
             return decayRate > 1 ? Math.pow(decayRate, maxDecays()) : 1.0;
         }
 
-        /** {@code decay_rate}: the factor applied every {@code decay_t} ({@code >= 0}, default 1). */
+        /**
+         * {@code decay_rate}: the factor applied every {@code decay_t} ({@code >= 0}, default 1).
+         *
+         * @param value {@code decay_rate}; {@code build()} refuses a negative or non-finite one
+         * @return this builder
+         */
         public Builder decayRate(double value) {
             this.decayRate = value;
             return this;

@@ -55,17 +55,21 @@ public final class TanhLRScheduler extends CyclicLRScheduler {
     /**
      * A builder with the required values: the groups to drive and {@code t_initial}, the length of the
      * first cycle in epochs or updates.
+     *
+     * @param groups the groups to drive (your optimizer's, or a {@link org.lr4j.group.ParamGroupList})
+     * @param tInitial {@code t_initial}, the first cycle's length in epochs (or updates); {@code build()} refuses one {@code < 1}
+     * @return a builder whose other options have timm's defaults
      */
     public static Builder builder(ParamGroups groups, long tInitial) {
         return new Builder(groups, tInitial);
     }
 
-    /** {@code lb}: where the sweep of {@code tanh} starts. */
+    /** {@return {@code lb}: where the sweep of {@code tanh} starts} */
     public double lb() {
         return lb;
     }
 
-    /** {@code ub}: where the sweep of {@code tanh} ends. */
+    /** {@return {@code ub}: where the sweep of {@code tanh} ends} */
     public double ub() {
         return ub;
     }
@@ -82,30 +86,53 @@ public final class TanhLRScheduler extends CyclicLRScheduler {
         /**
          * Semantics profile: {@link Profile#CURRENT} (default) or {@link Profile#TIMM_0_4}, the tutorial's
          * timm, which changes the defaults of {@code lb}, {@code ub} and {@code cycle_limit}.
+         *
+         * @param value the profile
+         * @return this builder
          */
         public Builder profile(Profile value) {
             this.profile = Checks.notNull("profile", value);
             return this;
         }
 
-        /** {@code lb}: the lower bound of the {@code tanh} interval (default -7; -6 in timm 0.4). */
+        /**
+         * {@code lb}: the lower bound of the {@code tanh} interval (default -7; -6 in timm 0.4).
+         *
+         * @param value {@code lb}; {@link #build()} refuses a non-finite one or one {@code >= ub}
+         * @return this builder
+         */
         public Builder lb(double value) {
             this.lb = value;
             return this;
         }
 
-        /** {@code ub}: the upper bound of the {@code tanh} interval (default 3; 4 in timm 0.4). */
+        /**
+         * {@code ub}: the upper bound of the {@code tanh} interval (default 3; 4 in timm 0.4).
+         *
+         * @param value {@code ub}; {@link #build()} refuses a non-finite one or one {@code <= lb}
+         * @return this builder
+         */
         public Builder ub(double value) {
             this.ub = value;
             return this;
         }
 
-        /** timm 0.4's name for {@link #cycleMul(double)}. */
+        /**
+         * timm 0.4's name for {@link #cycleMul(double)}.
+         *
+         * @param value {@code t_mul}, as {@link #cycleMul(double)}
+         * @return this builder
+         */
         public Builder tMul(double value) {
             return cycleMul(value);
         }
 
-        /** timm 0.4's name for {@link #cycleDecay(double)}. */
+        /**
+         * timm 0.4's name for {@link #cycleDecay(double)}.
+         *
+         * @param value {@code decay_rate}, as {@link #cycleDecay(double)}
+         * @return this builder
+         */
         public Builder decayRate(double value) {
             return cycleDecay(value);
         }

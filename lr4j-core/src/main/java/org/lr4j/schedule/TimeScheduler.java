@@ -22,6 +22,8 @@ public interface TimeScheduler extends LRScheduler {
      * The pure values at {@code t} whatever the mode (no noise, no {@code lr_scale}), one per group:
      * timm's {@code _get_lr(t)}.
      *
+     * @param t the epoch or update count, {@code >= 0}
+     * @return one value per group, a new array
      * @throws IllegalArgumentException when {@code t < 0}
      */
     double[] lrAt(long t);
@@ -31,18 +33,33 @@ public interface TimeScheduler extends LRScheduler {
      * matches ({@code onEpoch == tInEpochs()}); empty otherwise, as timm's
      * {@code get_epoch_values}/{@code get_update_values} return {@code None}.
      *
+     * @param t the epoch or update count, {@code >= 0}
+     * @param onEpoch true for the values of an epoch call, false for an update call
+     * @return one value per group, or empty in the other mode
      * @throws IllegalArgumentException when {@code t < 0}
      */
     default Optional<double[]> values(long t, boolean onEpoch) {
         return onEpoch == tInEpochs() ? Optional.of(lrAt(t)) : Optional.empty();
     }
 
-    /** {@code values(epoch, true)}: timm 0.4's {@code get_epoch_values}. */
+    /**
+     * {@code values(epoch, true)}: timm 0.4's {@code get_epoch_values}.
+     *
+     * @param epoch the epoch, {@code >= 0}
+     * @return the values in epoch mode, else empty
+     * @throws IllegalArgumentException when {@code epoch < 0}
+     */
     default Optional<double[]> epochValues(long epoch) {
         return values(epoch, true);
     }
 
-    /** {@code values(numUpdates, false)}: timm 0.4's {@code get_update_values}. */
+    /**
+     * {@code values(numUpdates, false)}: timm 0.4's {@code get_update_values}.
+     *
+     * @param numUpdates the update count, {@code >= 0}
+     * @return the values in update mode, else empty
+     * @throws IllegalArgumentException when {@code numUpdates < 0}
+     */
     default Optional<double[]> updateValues(long numUpdates) {
         return values(numUpdates, false);
     }

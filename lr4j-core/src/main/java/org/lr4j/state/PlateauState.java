@@ -17,6 +17,10 @@ public record PlateauState(double best, long numBadEpochs, long cooldownCounter,
     /**
      * Validates and copies.
      *
+     * @param best the best metric so far
+     * @param numBadEpochs epochs since the last improvement, {@code >= 0}
+     * @param cooldownCounter epochs of cooldown left, {@code >= 0}
+     * @param restoreLrs the learning rates before the last noise, or null; copied
      * @throws IllegalArgumentException when a counter is negative, {@code best} is NaN, or a
      *     restore value is negative or not finite
      */

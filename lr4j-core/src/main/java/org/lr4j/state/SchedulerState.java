@@ -17,6 +17,10 @@ public record SchedulerState(String scheduler, List<Double> baseValues, List<Dou
     /**
      * Validates and copies.
      *
+     * @param scheduler the scheduler's {@code --sched} name, not empty
+     * @param baseValues the base learning rates, one per group, at least one; copied
+     * @param lrs the live learning rates, as many as {@code baseValues}; copied
+     * @param plateau the reduce-on-plateau counters, or null
      * @throws IllegalArgumentException when a field is missing, the lists differ in length, or a
      *     number is negative or not finite (no scheduler writes such a learning rate)
      */
@@ -54,6 +58,8 @@ public record SchedulerState(String scheduler, List<Double> baseValues, List<Dou
     /**
      * Checks that this state belongs to a scheduler named {@code name} with {@code groups} groups.
      *
+     * @param name the restoring scheduler's {@code --sched} name
+     * @param groups its number of parameter groups
      * @throws IllegalArgumentException when it does not
      */
     public void requireFor(String name, int groups) {

@@ -26,7 +26,12 @@ public final class StateJson {
     private StateJson() {
     }
 
-    /** The state as indented JSON text. */
+    /**
+     * The state as indented JSON text.
+     *
+     * @param state a scheduler's {@code state()}
+     * @return the JSON text, which {@link #fromJson(String)} reads back to an equal state
+     */
     public static String toJson(SchedulerState state) {
         return JsonText.write(toMap(Checks.notNull("state", state)), true);
     }
@@ -34,6 +39,8 @@ public final class StateJson {
     /**
      * The state JSON text holds.
      *
+     * @param json text written by {@link #toJson(SchedulerState)} (or by hand in the same shape)
+     * @return the state, validated as {@link SchedulerState} validates
      * @throws IllegalArgumentException when the text is not JSON (truncated, corrupt), or a field is missing
      *     or wrong, naming it ({@code state.lrs[1] must be a number, got "x"})
      */
@@ -45,7 +52,12 @@ public final class StateJson {
         return fromMap(m);
     }
 
-    /** The state as a map of plain values (strings, numbers, lists, maps), in the order of {@link #toJson}. */
+    /**
+     * The state as a map of plain values (strings, numbers, lists, maps), in the order of {@link #toJson}.
+     *
+     * @param s a scheduler's {@code state()}
+     * @return a new, modifiable map: {@code scheduler}, {@code base_values}, {@code lrs}, {@code plateau}
+     */
     public static Map<String, Object> toMap(SchedulerState s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scheduler", s.scheduler());
@@ -68,6 +80,8 @@ public final class StateJson {
     /**
      * The state a map of plain values holds (as a JSON reader gives it).
      *
+     * @param m the map, as {@link #toMap(SchedulerState)} writes it or a JSON reader gives it
+     * @return the state, validated as {@link SchedulerState} validates
      * @throws IllegalArgumentException naming the field that is missing or wrong
      */
     public static SchedulerState fromMap(Map<?, ?> m) {

@@ -86,7 +86,7 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
         return lastLr.clone();
     }
 
-    /** {@code get_lr()}: the chainable form, at {@code lastEpoch}. May write momentum. */
+    /** {@return {@code get_lr()}: the chainable form, at {@code lastEpoch}. May write momentum} */
     abstract double[] getLr();
 
     /**
@@ -110,7 +110,7 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
         return out;
     }
 
-    /** {@code _get_closed_form_lr()} where the class has one, else {@code get_lr()}. */
+    /** {@return {@code _get_closed_form_lr()} where the class has one, else {@code get_lr()}} */
     double[] closedFormLr() {
         return getLr();
     }
@@ -166,7 +166,7 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
 
     // ---- state
 
-    /** The class's own counters, by PyTorch's names. */
+    /** {@return the class's own counters, by PyTorch's names} */
     Map<String, Double> counters() {
         return Map.of();
     }

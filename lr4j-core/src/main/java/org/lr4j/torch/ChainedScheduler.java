@@ -23,6 +23,8 @@ public final class ChainedScheduler extends ComposedScheduler<TorchScheduler> {
     /**
      * {@code ChainedScheduler(schedulers)}.
      *
+     * @param schedulers the schedulers, built on the same groups
+     * @return the scheduler
      * @throws NullPointerException when the list or a scheduler is null
      * @throws IllegalArgumentException when there is no scheduler, one was built on other groups than the
      *     first (PyTorch's {@code ValueError}), or one needs a metric ({@code ReduceLROnPlateau}, which

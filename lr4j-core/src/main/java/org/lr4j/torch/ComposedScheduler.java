@@ -46,7 +46,7 @@ abstract class ComposedScheduler<S extends TorchScheduler> implements TorchSched
         return groups;
     }
 
-    /** The schedulers, in order. */
+    /** {@return the schedulers, in order} */
     public final List<TorchScheduler> schedulers() {
         return List.copyOf(schedulers);
     }

@@ -26,7 +26,12 @@ public final class ConstantLR extends AbstractTorchScheduler {
         this.totalIters = b.totalIters;
     }
 
-    /** A builder with PyTorch's defaults: {@code factor = 1/3}, {@code total_iters = 5}. */
+    /**
+     * A builder with PyTorch's defaults: {@code factor = 1/3}, {@code total_iters = 5}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -52,7 +57,12 @@ public final class ConstantLR extends AbstractTorchScheduler {
             super(groups);
         }
 
-        /** {@code factor}: the multiplier until {@code total_iters}, in [0, 1] (default 1/3). */
+        /**
+         * {@code factor}: the multiplier until {@code total_iters}, in [0, 1] (default 1/3).
+         *
+         * @param value {@code factor}
+         * @return this builder
+         */
         public Builder factor(double value) {
             this.factor = value;
             return this;
@@ -61,6 +71,7 @@ public final class ConstantLR extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when {@code factor} is outside [0, 1] (PyTorch's
          *     {@code ValueError}) or a group has no {@code lr}

@@ -28,17 +28,23 @@ public final class CosineAnnealingLR extends AbstractTorchScheduler {
         this.etaMin = b.etaMin;
     }
 
-    /** A builder: the groups and {@code T_max}, the half period in epochs. */
+    /**
+     * A builder: the groups and {@code T_max}, the half period in epochs.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param tMax {@code T_max}
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups, long tMax) {
         return new Builder(groups, tMax);
     }
 
-    /** {@code T_max}. */
+    /** {@return {@code T_max}} */
     public long tMax() {
         return tMax;
     }
 
-    /** {@code eta_min}. */
+    /** {@return {@code eta_min}} */
     public double etaMin() {
         return etaMin;
     }
@@ -91,7 +97,12 @@ public final class CosineAnnealingLR extends AbstractTorchScheduler {
             this.tMax = tMax;
         }
 
-        /** {@code eta_min}: the floor (default 0). */
+        /**
+         * {@code eta_min}: the floor (default 0).
+         *
+         * @param value {@code eta_min}
+         * @return this builder
+         */
         public Builder etaMin(double value) {
             this.etaMin = value;
             return this;
@@ -101,6 +112,7 @@ public final class CosineAnnealingLR extends AbstractTorchScheduler {
          * Builds the scheduler and performs PyTorch's initial step. {@code T_max = 0} is accepted, as
          * PyTorch does, and raises {@code ZeroDivisionError} at the first step ({@link IllegalStateException}).
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when {@code eta_min} is not finite or a group has no {@code lr}
          */

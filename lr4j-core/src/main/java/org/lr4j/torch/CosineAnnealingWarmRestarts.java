@@ -32,7 +32,13 @@ public final class CosineAnnealingWarmRestarts extends AbstractTorchScheduler {
         this.tCur = -1;
     }
 
-    /** A builder: the groups and {@code T_0}, the first period in epochs. */
+    /**
+     * A builder: the groups and {@code T_0}, the first period in epochs.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param t0 {@code T_0}
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups, long t0) {
         return new Builder(groups, t0);
     }
@@ -109,13 +115,23 @@ public final class CosineAnnealingWarmRestarts extends AbstractTorchScheduler {
             this.t0 = t0;
         }
 
-        /** {@code T_mult}: the factor of each next period, an integer {@code >= 1} (default 1). */
+        /**
+         * {@code T_mult}: the factor of each next period, an integer {@code >= 1} (default 1).
+         *
+         * @param value {@code T_mult}
+         * @return this builder
+         */
         public Builder tMult(long value) {
             this.tMult = value;
             return this;
         }
 
-        /** {@code eta_min}: the floor (default 0). */
+        /**
+         * {@code eta_min}: the floor (default 0).
+         *
+         * @param value {@code eta_min}
+         * @return this builder
+         */
         public Builder etaMin(double value) {
             this.etaMin = value;
             return this;
@@ -124,6 +140,7 @@ public final class CosineAnnealingWarmRestarts extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when {@code T_0 <= 0} or {@code T_mult < 1} (PyTorch's
          *     {@code ValueError}), {@code eta_min} is not finite, or a group has no {@code lr}

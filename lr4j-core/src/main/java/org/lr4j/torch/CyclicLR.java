@@ -19,7 +19,7 @@ import org.lr4j.internal.PyOps;
  * Construction sets every group's {@code lr} to {@code base_lr} and, with {@code cycle_momentum}, its
  * momentum to {@code base_momentum}.
  *
- * <p>Momentum: SGD's {@code momentum}, or Adam's {@code betas[0]} ({@link MomentumKind#BETA1}). PyTorch
+ * <p>Momentum: SGD's {@code momentum}, or Adam's {@code betas[0]} ({@link org.lr4j.group.MomentumKind#BETA1}). PyTorch
  * 1.13 refuses Adam here ({@code 'momentum' not in optimizer.defaults}); current PyTorch cycles
  * {@code betas[0]}, and lr4j follows current PyTorch (docs/schedulers.md). With {@code cycle_momentum}
  * the groups must carry a momentum.
@@ -43,7 +43,7 @@ public final class CyclicLR extends AbstractTorchScheduler {
             this.pythonName = pythonName;
         }
 
-        /** PyTorch's spelling. */
+        /** {@return PyTorch's spelling} */
         public String pythonName() {
             return pythonName;
         }
@@ -51,6 +51,8 @@ public final class CyclicLR extends AbstractTorchScheduler {
         /**
          * The mode PyTorch spells {@code name}.
          *
+         * @param name {@code triangular}, {@code triangular2} or {@code exp_range}
+         * @return the mode
          * @throws IllegalArgumentException for another name
          */
         public static Mode of(String name) {
@@ -89,12 +91,24 @@ public final class CyclicLR extends AbstractTorchScheduler {
 
     /**
      * A builder: the groups, {@code base_lr} and {@code max_lr}, each one value or one per group.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param baseLr {@code base_lr}
+     * @param maxLr {@code max_lr}
+     * @return a builder with PyTorch's defaults for the other arguments
      */
     public static Builder builder(ParamGroups groups, double[] baseLr, double[] maxLr) {
         return new Builder(groups, baseLr, maxLr);
     }
 
-    /** A builder with one {@code base_lr} and one {@code max_lr} for every group. */
+    /**
+     * A builder with one {@code base_lr} and one {@code max_lr} for every group.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param baseLr {@code base_lr}
+     * @param maxLr {@code max_lr}
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups, double baseLr, double maxLr) {
         return new Builder(groups, new double[] {baseLr}, new double[] {maxLr});
     }
@@ -149,25 +163,45 @@ public final class CyclicLR extends AbstractTorchScheduler {
             this.maxLr = maxLr;
         }
 
-        /** {@code step_size_up}: epochs of the rising half (default 2000). */
+        /**
+         * {@code step_size_up}: epochs of the rising half (default 2000).
+         *
+         * @param value {@code step_size_up}
+         * @return this builder
+         */
         public Builder stepSizeUp(double value) {
             this.stepSizeUp = value;
             return this;
         }
 
-        /** {@code step_size_down}: epochs of the falling half (default: {@code step_size_up}). */
+        /**
+         * {@code step_size_down}: epochs of the falling half (default: {@code step_size_up}).
+         *
+         * @param value {@code step_size_down}
+         * @return this builder
+         */
         public Builder stepSizeDown(double value) {
             this.stepSizeDown = value;
             return this;
         }
 
-        /** {@code mode} (default triangular). */
+        /**
+         * {@code mode} (default triangular).
+         *
+         * @param value {@code mode}
+         * @return this builder
+         */
         public Builder mode(Mode value) {
             this.mode = TorchChecks.notNull("mode", value);
             return this;
         }
 
-        /** {@code gamma}: {@code exp_range}'s factor (default 1). */
+        /**
+         * {@code gamma}: {@code exp_range}'s factor (default 1).
+         *
+         * @param value {@code gamma}
+         * @return this builder
+         */
         public Builder gamma(double value) {
             this.gamma = value;
             return this;
@@ -177,6 +211,10 @@ public final class CyclicLR extends AbstractTorchScheduler {
          * {@code scale_fn} and {@code scale_mode}: a custom amplitude, of the cycle number
          * ({@code cycleMode = true}, PyTorch's {@code 'cycle'}) or of the epoch ({@code 'iterations'});
          * it replaces {@code mode}.
+         *
+         * @param fn {@code scale_fn}
+         * @param cycleMode true for {@code scale_mode="cycle"} (the function of the cycle number), false for {@code "iterations"}
+         * @return this builder
          */
         public Builder scaleFn(DoubleUnaryOperator fn, boolean cycleMode) {
             this.scaleFn = TorchChecks.notNull("scale_fn", fn);
@@ -188,6 +226,7 @@ public final class CyclicLR extends AbstractTorchScheduler {
          * Builds the scheduler: sets every group's {@code lr} to {@code base_lr} (and momentum to
          * {@code base_momentum}), then performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups or a value list is null
          * @throws IllegalArgumentException when a list is neither one value nor one per group, a value is
          *     not finite, {@code cycle_momentum} is set on groups without momentum (PyTorch: optimizer must

@@ -22,6 +22,9 @@ public final class ExponentialLR extends AbstractTorchScheduler {
     /**
      * Builds {@code ExponentialLR(optimizer, gamma)} and performs PyTorch's initial step.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param gamma {@code gamma}
+     * @return the scheduler
      * @throws NullPointerException when the groups are null
      * @throws IllegalArgumentException when {@code gamma} is not finite or a group has no {@code lr}
      */
@@ -31,7 +34,7 @@ public final class ExponentialLR extends AbstractTorchScheduler {
         return s;
     }
 
-    /** {@code gamma}. */
+    /** {@return {@code gamma}} */
     public double gamma() {
         return gamma;
     }

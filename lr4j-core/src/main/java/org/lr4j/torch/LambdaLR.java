@@ -29,6 +29,9 @@ public final class LambdaLR extends AbstractTorchScheduler {
     /**
      * A {@code LambdaLR} with one function for every group (built at once: the initial step is done).
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param lrLambda {@code lr_lambda}
+     * @return the scheduler
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when a group has no {@code lr}
      */
@@ -42,6 +45,9 @@ public final class LambdaLR extends AbstractTorchScheduler {
     /**
      * A {@code LambdaLR} with one function per group.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param lrLambdas {@code lr_lambdas}
+     * @return the scheduler
      * @throws NullPointerException when an argument or a function is null
      * @throws IllegalArgumentException when the functions are not one per group ({@code Expected N
      *     lr_lambdas, but got M}) or a group has no {@code lr}
@@ -65,7 +71,12 @@ public final class LambdaLR extends AbstractTorchScheduler {
         return lrLambdas.toArray(new LongToDoubleFunction[0]);
     }
 
-    /** Group {@code g}'s function. */
+    /**
+     * Group {@code g}'s function.
+     *
+     * @param g the group, {@code 0 <= g < size}
+     * @return its {@code lr_lambda}
+     */
     public LongToDoubleFunction lrLambda(int g) {
         return lambdas[g];
     }

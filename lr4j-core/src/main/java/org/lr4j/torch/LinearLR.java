@@ -30,7 +30,12 @@ public final class LinearLR extends AbstractTorchScheduler {
         this.totalIters = b.totalIters;
     }
 
-    /** A builder with PyTorch's defaults: {@code start_factor = 1/3}, {@code end_factor = 1}, {@code total_iters = 5}. */
+    /**
+     * A builder with PyTorch's defaults: {@code start_factor = 1/3}, {@code end_factor = 1}, {@code total_iters = 5}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -61,13 +66,23 @@ public final class LinearLR extends AbstractTorchScheduler {
             super(groups);
         }
 
-        /** {@code start_factor}, in [0, 1] (default 1/3). */
+        /**
+         * {@code start_factor}, in [0, 1] (default 1/3).
+         *
+         * @param value {@code start_factor}
+         * @return this builder
+         */
         public Builder startFactor(double value) {
             this.startFactor = value;
             return this;
         }
 
-        /** {@code end_factor}, in [0, 1] (default 1). */
+        /**
+         * {@code end_factor}, in [0, 1] (default 1).
+         *
+         * @param value {@code end_factor}
+         * @return this builder
+         */
         public Builder endFactor(double value) {
             this.endFactor = value;
             return this;
@@ -76,6 +91,7 @@ public final class LinearLR extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when a factor is outside [0, 1] (PyTorch's {@code ValueError})
          *     or a group has no {@code lr}

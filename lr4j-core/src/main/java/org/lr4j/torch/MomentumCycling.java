@@ -27,19 +27,36 @@ abstract class MomentumCycling<B extends MomentumCycling<B>> {
         return (B) this;
     }
 
-    /** {@code cycle_momentum} (default true: the groups must carry a momentum). */
+    /**
+     * {@code cycle_momentum} (default true: the groups must carry a momentum).
+     *
+     * @param value {@code cycle_momentum}
+     * @return this builder
+     */
     public B cycleMomentum(boolean value) {
         this.cycleMomentum = value;
         return self();
     }
 
-    /** {@code base_momentum}: one value or one per group (default: the scheduler's, as PyTorch's). */
+    /**
+     * {@code base_momentum}: one value or one per group (default PyTorch's: 0.8 for {@link CyclicLR},
+     * 0.85 for {@link OneCycleLR}).
+     *
+     * @param value {@code base_momentum}
+     * @return this builder
+     */
     public B baseMomentum(double... value) {
         this.baseMomentum = value.clone();
         return self();
     }
 
-    /** {@code max_momentum}: one value or one per group (default: the scheduler's, as PyTorch's). */
+    /**
+     * {@code max_momentum}: one value or one per group (default PyTorch's: 0.9 for {@link CyclicLR},
+     * 0.95 for {@link OneCycleLR}).
+     *
+     * @param value {@code max_momentum}
+     * @return this builder
+     */
     public B maxMomentum(double... value) {
         this.maxMomentum = value.clone();
         return self();

@@ -32,17 +32,23 @@ public final class MultiStepLR extends AbstractTorchScheduler {
         this.gamma = b.gamma;
     }
 
-    /** A builder: the groups and the milestones (epoch indices; repeats count). */
+    /**
+     * A builder: the groups and the milestones (epoch indices; repeats count).
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param milestones {@code milestones}
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups, List<Long> milestones) {
         return new Builder(groups, milestones);
     }
 
-    /** {@code milestones}, as given. */
+    /** {@return {@code milestones}, as given} */
     public List<Long> milestones() {
         return milestones;
     }
 
-    /** {@code gamma}. */
+    /** {@return {@code gamma}} */
     public double gamma() {
         return gamma;
     }
@@ -69,7 +75,12 @@ public final class MultiStepLR extends AbstractTorchScheduler {
             this.milestones = milestones;
         }
 
-        /** {@code gamma}: the decay factor (default 0.1). */
+        /**
+         * {@code gamma}: the decay factor (default 0.1).
+         *
+         * @param value {@code gamma}
+         * @return this builder
+         */
         public Builder gamma(double value) {
             this.gamma = value;
             return this;
@@ -78,6 +89,7 @@ public final class MultiStepLR extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups, the milestones or a milestone is null
          * @throws IllegalArgumentException when a group has no {@code lr} or {@code gamma} is not finite
          */

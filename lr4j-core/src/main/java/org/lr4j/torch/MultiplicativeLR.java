@@ -25,6 +25,9 @@ public final class MultiplicativeLR extends AbstractTorchScheduler {
     /**
      * One function for every group (built at once: the initial step is done).
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param lrLambda {@code lr_lambda}
+     * @return the scheduler
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when a group has no {@code lr}
      */
@@ -38,6 +41,9 @@ public final class MultiplicativeLR extends AbstractTorchScheduler {
     /**
      * One function per group.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param lrLambdas {@code lr_lambdas}
+     * @return the scheduler
      * @throws NullPointerException when an argument or a function is null
      * @throws IllegalArgumentException when the functions are not one per group, or a group has no {@code lr}
      */

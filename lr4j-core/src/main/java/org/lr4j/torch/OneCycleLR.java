@@ -48,12 +48,18 @@ public final class OneCycleLR extends AbstractTorchScheduler {
         this.momentums = momentums;
     }
 
-    /** A builder: the groups and {@code max_lr}, one value or one per group. */
+    /**
+     * A builder: the groups and {@code max_lr}, one value or one per group.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param maxLr {@code max_lr}
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups, double... maxLr) {
         return new Builder(groups, maxLr);
     }
 
-    /** {@code total_steps} (given, or {@code epochs * steps_per_epoch}). */
+    /** {@return {@code total_steps} (given, or {@code epochs * steps_per_epoch})} */
     public long totalSteps() {
         return totalSteps;
     }
@@ -125,49 +131,89 @@ public final class OneCycleLR extends AbstractTorchScheduler {
             this.maxLr = maxLr;
         }
 
-        /** {@code total_steps}; or give {@code epochs} and {@code steps_per_epoch}. */
+        /**
+         * {@code total_steps}; or give {@code epochs} and {@code steps_per_epoch}.
+         *
+         * @param value {@code total_steps}
+         * @return this builder
+         */
         public Builder totalSteps(long value) {
             this.totalSteps = value;
             return this;
         }
 
-        /** {@code epochs} (with {@code steps_per_epoch}, when {@code total_steps} is not given). */
+        /**
+         * {@code epochs} (with {@code steps_per_epoch}, when {@code total_steps} is not given).
+         *
+         * @param value {@code epochs}
+         * @return this builder
+         */
         public Builder epochs(long value) {
             this.epochs = value;
             return this;
         }
 
-        /** {@code steps_per_epoch} (with {@code epochs}). */
+        /**
+         * {@code steps_per_epoch} (with {@code epochs}).
+         *
+         * @param value {@code steps_per_epoch}
+         * @return this builder
+         */
         public Builder stepsPerEpoch(long value) {
             this.stepsPerEpoch = value;
             return this;
         }
 
-        /** {@code pct_start}: the share of the steps spent rising, in [0, 1] (default 0.3). */
+        /**
+         * {@code pct_start}: the share of the steps spent rising, in [0, 1] (default 0.3).
+         *
+         * @param value {@code pct_start}
+         * @return this builder
+         */
         public Builder pctStart(double value) {
             this.pctStart = value;
             return this;
         }
 
-        /** {@code anneal_strategy}: {@code "cos"} (default) or {@code "linear"}. */
+        /**
+         * {@code anneal_strategy}: {@code "cos"} (default) or {@code "linear"}.
+         *
+         * @param value {@code anneal_strategy}
+         * @return this builder
+         */
         public Builder annealStrategy(String value) {
             this.annealStrategy = value;
             return this;
         }
 
-        /** {@code div_factor}: {@code initial_lr = max_lr / div_factor} (default 25). */
+        /**
+         * {@code div_factor}: {@code initial_lr = max_lr / div_factor} (default 25).
+         *
+         * @param value {@code div_factor}
+         * @return this builder
+         */
         public Builder divFactor(double value) {
             this.divFactor = value;
             return this;
         }
 
-        /** {@code final_div_factor}: {@code min_lr = initial_lr / final_div_factor} (default 1e4). */
+        /**
+         * {@code final_div_factor}: {@code min_lr = initial_lr / final_div_factor} (default 1e4).
+         *
+         * @param value {@code final_div_factor}
+         * @return this builder
+         */
         public Builder finalDivFactor(double value) {
             this.finalDivFactor = value;
             return this;
         }
 
-        /** {@code three_phase} (default false). */
+        /**
+         * {@code three_phase} (default false).
+         *
+         * @param value {@code three_phase}
+         * @return this builder
+         */
         public Builder threePhase(boolean value) {
             this.threePhase = value;
             return this;
@@ -177,6 +223,7 @@ public final class OneCycleLR extends AbstractTorchScheduler {
          * Builds the scheduler: writes the groups' {@code initial_lr} (and momentum), then performs
          * PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups or a value list is null
          * @throws IllegalArgumentException where PyTorch raises {@code ValueError}: neither
          *     {@code total_steps} nor {@code epochs} and {@code steps_per_epoch}; a non-positive

@@ -24,7 +24,12 @@ public final class PolynomialLR extends AbstractTorchScheduler {
         this.power = b.power;
     }
 
-    /** A builder with PyTorch's defaults: {@code total_iters = 5}, {@code power = 1}. */
+    /**
+     * A builder with PyTorch's defaults: {@code total_iters = 5}, {@code power = 1}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -51,7 +56,12 @@ public final class PolynomialLR extends AbstractTorchScheduler {
             super(groups);
         }
 
-        /** {@code power} (default 1). */
+        /**
+         * {@code power} (default 1).
+         *
+         * @param value {@code power}
+         * @return this builder
+         */
         public Builder power(double value) {
             this.power = value;
             return this;
@@ -60,6 +70,7 @@ public final class PolynomialLR extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when {@code power} is not finite or a group has no {@code lr}
          */

@@ -36,7 +36,12 @@ public final class ReduceLROnPlateau implements TorchScheduler {
                 b.patience, b.cooldown, b.factor, b.eps);
     }
 
-    /** A builder with PyTorch's defaults. */
+    /**
+     * A builder with PyTorch's defaults.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
     }
@@ -133,49 +138,89 @@ public final class ReduceLROnPlateau implements TorchScheduler {
             this.groups = groups;
         }
 
-        /** {@code mode}: {@code "min"} (default) or {@code "max"}. */
+        /**
+         * {@code mode}: {@code "min"} (default) or {@code "max"}.
+         *
+         * @param value {@code mode}
+         * @return this builder
+         */
         public Builder mode(String value) {
             this.mode = value;
             return this;
         }
 
-        /** {@code factor}: {@code new_lr = lr * factor}, below 1 (default 0.1). */
+        /**
+         * {@code factor}: {@code new_lr = lr * factor}, below 1 (default 0.1).
+         *
+         * @param value {@code factor}
+         * @return this builder
+         */
         public Builder factor(double value) {
             this.factor = value;
             return this;
         }
 
-        /** {@code patience}: steps without improvement tolerated (default 10). */
+        /**
+         * {@code patience}: steps without improvement tolerated (default 10).
+         *
+         * @param value {@code patience}
+         * @return this builder
+         */
         public Builder patience(long value) {
             this.patience = value;
             return this;
         }
 
-        /** {@code threshold} (default 1e-4). */
+        /**
+         * {@code threshold} (default 1e-4).
+         *
+         * @param value {@code threshold}
+         * @return this builder
+         */
         public Builder threshold(double value) {
             this.threshold = value;
             return this;
         }
 
-        /** {@code threshold_mode}: {@code "rel"} (default) or {@code "abs"}. */
+        /**
+         * {@code threshold_mode}: {@code "rel"} (default) or {@code "abs"}.
+         *
+         * @param value {@code threshold_mode}
+         * @return this builder
+         */
         public Builder thresholdMode(String value) {
             this.thresholdMode = value;
             return this;
         }
 
-        /** {@code cooldown}: steps to wait after a reduction (default 0). */
+        /**
+         * {@code cooldown}: steps to wait after a reduction (default 0).
+         *
+         * @param value {@code cooldown}
+         * @return this builder
+         */
         public Builder cooldown(long value) {
             this.cooldown = value;
             return this;
         }
 
-        /** {@code min_lr}: one floor or one per group (default 0). */
+        /**
+         * {@code min_lr}: one floor or one per group (default 0).
+         *
+         * @param value {@code min_lr}
+         * @return this builder
+         */
         public Builder minLr(double... value) {
             this.minLr = value.clone();
             return this;
         }
 
-        /** {@code eps}: the smallest reduction applied (default 1e-8). */
+        /**
+         * {@code eps}: the smallest reduction applied (default 1e-8).
+         *
+         * @param value {@code eps}
+         * @return this builder
+         */
         public Builder eps(double value) {
             this.eps = value;
             return this;
@@ -184,6 +229,7 @@ public final class ReduceLROnPlateau implements TorchScheduler {
         /**
          * Builds the scheduler (no initial step: PyTorch's {@code ReduceLROnPlateau} has none).
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups or a value is null
          * @throws IllegalArgumentException where PyTorch raises {@code ValueError}: {@code factor >= 1},
          *     {@code min_lr} neither one value nor one per group, an unknown {@code mode} or

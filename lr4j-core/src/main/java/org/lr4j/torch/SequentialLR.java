@@ -51,6 +51,7 @@ public final class SequentialLR extends ComposedScheduler<AbstractTorchScheduler
      * @param groups the groups every scheduler was built on
      * @param schedulers the schedulers, built on {@code groups}, in order
      * @param milestones the steps at which the next scheduler takes over, one fewer than the schedulers
+     * @return the scheduler
      * @throws NullPointerException when an argument or an element is null
      * @throws IllegalArgumentException when a scheduler was built on other groups, the milestones are not
      *     one fewer than the schedulers (PyTorch's {@code ValueError}s), there is no scheduler, or a
@@ -89,7 +90,7 @@ public final class SequentialLR extends ComposedScheduler<AbstractTorchScheduler
         return new SequentialLR(groups, List.copyOf(list), List.copyOf(milestones));
     }
 
-    /** The milestones, as given. */
+    /** {@return the milestones, as given} */
     public List<Long> milestones() {
         return milestones;
     }

@@ -25,17 +25,23 @@ public final class StepLR extends AbstractTorchScheduler {
         this.gamma = b.gamma;
     }
 
-    /** A builder: the groups and {@code step_size}, the period of the decay in epochs. */
+    /**
+     * A builder: the groups and {@code step_size}, the period of the decay in epochs.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param stepSize {@code step_size}
+     * @return a builder with PyTorch's defaults for the other arguments
+     */
     public static Builder builder(ParamGroups groups, long stepSize) {
         return new Builder(groups, stepSize);
     }
 
-    /** {@code step_size}. */
+    /** {@return {@code step_size}} */
     public long stepSize() {
         return stepSize;
     }
 
-    /** {@code gamma}. */
+    /** {@return {@code gamma}} */
     public double gamma() {
         return gamma;
     }
@@ -61,7 +67,12 @@ public final class StepLR extends AbstractTorchScheduler {
             this.stepSize = stepSize;
         }
 
-        /** {@code gamma}: the decay factor (default 0.1). */
+        /**
+         * {@code gamma}: the decay factor (default 0.1).
+         *
+         * @param value {@code gamma}
+         * @return this builder
+         */
         public Builder gamma(double value) {
             this.gamma = value;
             return this;
@@ -70,6 +81,7 @@ public final class StepLR extends AbstractTorchScheduler {
         /**
          * Builds the scheduler and performs PyTorch's initial step.
          *
+         * @return the scheduler
          * @throws NullPointerException when the groups are null
          * @throws IllegalArgumentException when a group has no {@code lr}, or {@code gamma} is not finite
          */

@@ -27,10 +27,10 @@ import org.lr4j.group.ParamGroups;
  * <p>Not thread-safe, like the optimizer it drives: one thread at a time.
  */
 public interface TorchScheduler {
-    /** PyTorch's class name: {@code StepLR}, {@code OneCycleLR}, ... */
+    /** {@return PyTorch's class name: {@code StepLR}, {@code OneCycleLR}, ..} */
     String name();
 
-    /** The groups this scheduler writes. */
+    /** {@return the groups this scheduler writes} */
     ParamGroups groups();
 
     /**
@@ -46,26 +46,29 @@ public interface TorchScheduler {
      * {@code scheduler.step(metric)}: {@link ReduceLROnPlateau} decides with the metric; every other
      * scheduler ignores it and steps as {@link #step()}.
      *
+     * @param metric the metric of the epoch just trained
      * @throws IllegalStateException as {@link #step()}
      */
     default void step(double metric) {
         step();
     }
 
-    /** Whether {@link #step(double)} needs a metric ({@link ReduceLROnPlateau} only). */
+    /** {@return whether {@link #step(double)} needs a metric ({@link ReduceLROnPlateau} only)} */
     default boolean needsMetric() {
         return false;
     }
 
-    /** PyTorch's {@code last_epoch}: the number of {@code step()} calls, the initial one counting as epoch 0. */
+    /** {@return PyTorch's {@code last_epoch}: the number of {@code step()} calls, the initial one counting as epoch 0} */
     long lastEpoch();
 
-    /** PyTorch's {@code get_last_lr()}: the rates the last step wrote (a copy). */
+    /** {@return PyTorch's {@code get_last_lr()}: the rates the last step wrote (a copy)} */
     double[] lastLr();
 
     /**
      * The scheduler's complete state, PyTorch's {@code state_dict()} plus the groups' rates and momentum
      * (which PyTorch keeps in the optimizer's state): a plain value.
+     *
+     * @return the state
      */
     TorchState state();
 
@@ -74,6 +77,7 @@ public interface TorchScheduler {
      * group count: a scheduler built on fresh groups and restored this way continues exactly as the one
      * the state was taken from.
      *
+     * @param state a state from {@link #state()}
      * @throws IllegalArgumentException when the state is of another scheduler or group count
      */
     void restore(TorchState state);

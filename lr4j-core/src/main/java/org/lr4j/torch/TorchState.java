@@ -29,6 +29,16 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
     /**
      * Validates and copies.
      *
+     * @param scheduler PyTorch's class name, not empty
+     * @param lastEpoch {@code last_epoch}
+     * @param stepCount {@code _step_count}
+     * @param baseLrs {@code base_lrs}; copied
+     * @param lastLr {@code _last_lr}; copied
+     * @param lrs every group's {@code lr}; copied
+     * @param initialLrs every group's {@code initial_lr}; copied
+     * @param momentums every group's momentum; copied
+     * @param counters the class's own counters; copied
+     * @param children the states of held schedulers; copied
      * @throws IllegalArgumentException when the name is missing or a list or map is null or holds null
      */
     public TorchState {
@@ -63,6 +73,7 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
     /**
      * Checks that this state is of the scheduler named {@code scheduler}.
      *
+     * @param scheduler PyTorch's class name of the scheduler being restored
      * @throws IllegalArgumentException when it is not
      */
     public void requireFor(String scheduler) {
@@ -72,7 +83,13 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
         }
     }
 
-    /** The counter {@code name}. @throws IllegalArgumentException when the state has none */
+    /**
+     * The counter {@code name}.
+     *
+     * @param name PyTorch's name of the counter ({@code T_cur}, {@code best}, ...)
+     * @return its value
+     * @throws IllegalArgumentException when the state has none
+     */
     public double counter(String name) {
         Double v = counters.get(name);
         if (v == null) {

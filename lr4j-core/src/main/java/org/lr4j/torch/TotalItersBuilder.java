@@ -16,7 +16,12 @@ abstract class TotalItersBuilder<B extends TotalItersBuilder<B>> {
         this.groups = groups;
     }
 
-    /** {@code total_iters}: the epochs over which the factor moves (default 5). */
+    /**
+     * {@code total_iters}: the epochs over which the factor applies or moves (default 5).
+     *
+     * @param value {@code total_iters}
+     * @return this builder
+     */
     @SuppressWarnings("unchecked")
     public B totalIters(long value) {
         this.totalIters = value;

@@ -10,10 +10,16 @@ import org.lr4j.internal.PyOps;
  * in its order. Immutable values; build them through {@link Transformers}.
  */
 public sealed interface ScheduleLambda extends LongToDoubleFunction {
-    /** transformers' function that builds this factor: {@code get_linear_schedule_with_warmup}, ... */
+    /** {@return transformers' function that builds this factor: {@code get_linear_schedule_with_warmup}, ...} */
     String functionName();
 
-    /** The factor at {@code current_step}. @throws ArithmeticException where transformers' formula raises */
+    /**
+     * The factor at {@code current_step}.
+     *
+     * @param currentStep {@code current_step}, the scheduler's step count
+     * @return the factor by which the group's initial rate is multiplied
+     * @throws ArithmeticException where transformers' formula raises
+     */
     double factor(long currentStep);
 
     @Override

@@ -37,12 +37,12 @@ public enum SchedulerType {
         this.functionName = functionName;
     }
 
-    /** The name as transformers spells it ({@code "cosine_with_restarts"}). */
+    /** {@return the name as transformers spells it ({@code "cosine_with_restarts"})} */
     public String value() {
         return value;
     }
 
-    /** The schedule function it maps to ({@code "get_cosine_with_hard_restarts_schedule_with_warmup"}). */
+    /** {@return the schedule function it maps to ({@code "get_cosine_with_hard_restarts_schedule_with_warmup"})} */
     public String functionName() {
         return functionName;
     }
@@ -50,6 +50,8 @@ public enum SchedulerType {
     /**
      * The type transformers spells {@code name}.
      *
+     * @param name transformers' name of the type ({@code linear}, {@code cosine}, {@code warmup_stable_decay}, ...)
+     * @return the type
      * @throws IllegalArgumentException for another name (transformers: {@code is not a valid SchedulerType})
      */
     public static SchedulerType of(String name) {

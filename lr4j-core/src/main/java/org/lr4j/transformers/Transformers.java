@@ -25,17 +25,38 @@ public final class Transformers {
     private Transformers() {
     }
 
-    /** {@code get_constant_schedule(optimizer)}. @throws IllegalArgumentException when a group has no lr */
+    /**
+     * {@code get_constant_schedule(optimizer)}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return the schedule, a {@code LambdaLR} over the groups
+     * @throws IllegalArgumentException when a group has no lr
+     */
     public static LambdaLR getConstantSchedule(ParamGroups groups) {
         return LambdaLR.of(groups, new ScheduleLambda.Constant());
     }
 
-    /** {@code get_constant_schedule_with_warmup(optimizer, num_warmup_steps)}. @throws IllegalArgumentException when a group has no lr */
+    /**
+     * {@code get_constant_schedule_with_warmup(optimizer, num_warmup_steps)}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @return the schedule, a {@code LambdaLR} over the groups
+     * @throws IllegalArgumentException when a group has no lr
+     */
     public static LambdaLR getConstantScheduleWithWarmup(ParamGroups groups, long numWarmupSteps) {
         return LambdaLR.of(groups, new ScheduleLambda.ConstantWithWarmup(numWarmupSteps));
     }
 
-    /** {@code get_linear_schedule_with_warmup(optimizer, num_warmup_steps, num_training_steps)}. @throws IllegalArgumentException when a group has no lr */
+    /**
+     * {@code get_linear_schedule_with_warmup(optimizer, num_warmup_steps, num_training_steps)}.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param numTrainingSteps {@code num_training_steps}
+     * @return the schedule, a {@code LambdaLR} over the groups
+     * @throws IllegalArgumentException when a group has no lr
+     */
     public static LambdaLR getLinearScheduleWithWarmup(ParamGroups groups, long numWarmupSteps, long numTrainingSteps) {
         return LambdaLR.of(groups, new ScheduleLambda.LinearWithWarmup(numWarmupSteps, numTrainingSteps));
     }
@@ -43,6 +64,11 @@ public final class Transformers {
     /**
      * {@code get_cosine_schedule_with_warmup(optimizer, num_warmup_steps, num_training_steps, num_cycles=0.5)}.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param numTrainingSteps {@code num_training_steps}
+     * @param numCycles {@code num_cycles}
+     * @return the schedule, a {@code LambdaLR} over the groups
      * @throws IllegalArgumentException when {@code numCycles} is not finite or a group has no lr
      */
     public static LambdaLR getCosineScheduleWithWarmup(ParamGroups groups, long numWarmupSteps, long numTrainingSteps,
@@ -55,6 +81,11 @@ public final class Transformers {
     /**
      * {@code get_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps, num_training_steps, num_cycles=1)}.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param numTrainingSteps {@code num_training_steps}
+     * @param numCycles {@code num_cycles}
+     * @return the schedule, a {@code LambdaLR} over the groups
      * @throws IllegalArgumentException when {@code numCycles} is not finite or a group has no lr
      */
     public static LambdaLR getCosineWithHardRestartsScheduleWithWarmup(ParamGroups groups, long numWarmupSteps,
@@ -67,6 +98,13 @@ public final class Transformers {
      * {@code get_polynomial_decay_schedule_with_warmup(optimizer, num_warmup_steps, num_training_steps,
      * lr_end=1e-7, power=1.0)}, with {@code lr_init = optimizer.defaults["lr"]} given as {@code optimizerLr}.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param optimizerLr {@code optimizer_lr}
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param numTrainingSteps {@code num_training_steps}
+     * @param lrEnd {@code lr_end}
+     * @param power {@code power}
+     * @return the schedule, a {@code LambdaLR} over the groups
      * @throws IllegalArgumentException when {@code lr_end >= lr_init} (transformers: lr_end must be smaller
      *     than initial lr), a number is not finite, or a group has no lr
      */
@@ -87,6 +125,10 @@ public final class Transformers {
      * {@code get_inverse_sqrt_schedule(optimizer, num_warmup_steps, timescale=None)}: {@code timescale}
      * null means {@code num_warmup_steps or 10_000}.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param timescale {@code timescale}
+     * @return the schedule, a {@code LambdaLR} over the groups
      * @throws IllegalArgumentException when a group has no lr
      */
     public static LambdaLR getInverseSqrtSchedule(ParamGroups groups, long numWarmupSteps, Long timescale) {
@@ -99,6 +141,14 @@ public final class Transformers {
      * num_cycles=0.5, min_lr=None, min_lr_rate=None)}: exactly one of {@code minLr} (divided by
      * {@code optimizer.defaults["lr"]}, here {@code optimizerLr}) and {@code minLrRate}.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param optimizerLr {@code optimizer_lr}
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param numTrainingSteps {@code num_training_steps}
+     * @param numCycles {@code num_cycles}
+     * @param minLr {@code min_lr}
+     * @param minLrRate {@code min_lr_rate}
+     * @return the schedule, a {@code LambdaLR} over the groups
      * @throws IllegalArgumentException when both or neither of {@code minLr} and {@code minLrRate} are
      *     given (transformers' {@code ValueError}s), a number is not finite, or a group has no lr
      */
@@ -114,6 +164,15 @@ public final class Transformers {
      * {@code get_cosine_with_min_lr_schedule_with_warmup_lr_rate(optimizer, num_warmup_steps,
      * num_training_steps, num_cycles=0.5, min_lr=None, min_lr_rate=None, warmup_lr_rate=None)}.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param optimizerLr {@code optimizer_lr}
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param numTrainingSteps {@code num_training_steps}
+     * @param numCycles {@code num_cycles}
+     * @param minLr {@code min_lr}
+     * @param minLrRate {@code min_lr_rate}
+     * @param warmupLrRate {@code warmup_lr_rate}
+     * @return the schedule, a {@code LambdaLR} over the groups
      * @throws IllegalArgumentException as {@link #getCosineWithMinLrScheduleWithWarmup}
      */
     public static LambdaLR getCosineWithMinLrScheduleWithWarmupLrRate(ParamGroups groups, double optimizerLr,
@@ -152,6 +211,16 @@ public final class Transformers {
      * {@code numStableSteps} wins when both it and {@code numTrainingSteps} are given (transformers warns);
      * without it, {@code num_training_steps - num_warmup_steps - num_decay_steps}.
      *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @param numWarmupSteps {@code num_warmup_steps}
+     * @param numDecaySteps {@code num_decay_steps}
+     * @param numTrainingSteps {@code num_training_steps}
+     * @param numStableSteps {@code num_stable_steps}
+     * @param warmupType {@code warmup_type}
+     * @param decayType {@code decay_type}
+     * @param minLrRatio {@code min_lr_ratio}
+     * @param numCycles {@code num_cycles}
+     * @return the schedule, a {@code LambdaLR} over the groups
      * @throws NullPointerException when a shape is null
      * @throws IllegalArgumentException when neither {@code numTrainingSteps} nor {@code numStableSteps} is
      *     given (transformers' {@code ValueError}), a number is not finite, or a group has no lr
@@ -173,7 +242,12 @@ public final class Transformers {
                 minLrRatio, numCycles));
     }
 
-    /** {@code get_reduce_on_plateau_schedule(optimizer, **kwargs)}: PyTorch's {@link ReduceLROnPlateau}'s builder. */
+    /**
+     * {@code get_reduce_on_plateau_schedule(optimizer, **kwargs)}: PyTorch's {@link ReduceLROnPlateau}'s builder.
+     *
+     * @param groups the optimizer's groups, which the scheduler writes at once
+     * @return a builder of the plateau scheduler, with transformers' defaults
+     */
     public static ReduceLROnPlateau.Builder getReduceOnPlateauSchedule(ParamGroups groups) {
         return ReduceLROnPlateau.builder(groups);
     }

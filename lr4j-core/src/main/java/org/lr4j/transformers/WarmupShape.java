@@ -24,7 +24,7 @@ public enum WarmupShape {
         this.pythonName = pythonName;
     }
 
-    /** transformers' spelling. */
+    /** {@return transformers' spelling} */
     public String pythonName() {
         return pythonName;
     }
@@ -32,6 +32,9 @@ public enum WarmupShape {
     /**
      * The shape transformers spells {@code name}, for the parameter {@code parameter}.
      *
+     * @param parameter the parameter it is given as ({@code warmup_type} or {@code decay_type}), for the message
+     * @param name {@code linear}, {@code cosine} or {@code 1-sqrt}
+     * @return the shape
      * @throws IllegalArgumentException for another name (transformers: {@code Unknown warmup type})
      */
     public static WarmupShape of(String parameter, String name) {

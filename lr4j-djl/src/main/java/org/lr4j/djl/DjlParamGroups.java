@@ -41,7 +41,13 @@ public final class DjlParamGroups implements ParamGroups {
     /** Decides whether a parameter (by its full name in the block, and itself) belongs to a group. */
     @FunctionalInterface
     public interface Rule {
-        /** Whether the parameter named {@code name} belongs to the group. */
+        /**
+         * Whether the parameter named {@code name} belongs to the group.
+         *
+         * @param name the parameter's full name in the block ({@code weight}; {@code 01Linear_weight} inside a sequence)
+         * @param parameter the parameter itself (its shape is known once initialized)
+         * @return whether it belongs to the group
+         */
         boolean matches(String name, Parameter parameter);
     }
 
@@ -63,9 +69,13 @@ public final class DjlParamGroups implements ParamGroups {
     private final ParamGroupArray rates;
     private final Map<String, Integer> groupOfId;
     private final List<List<String>> parameterNames;
+    private final Map<String, String> nameOfId;
+    private final Map<String, String> idOfName;
+    private final Map<String, Shape> shapeOfName;
     private final ParameterTracker tracker;
 
-    private DjlParamGroups(Builder b, Map<String, Integer> groupOfId, List<List<String>> parameterNames) {
+    private DjlParamGroups(Builder b, Map<String, Integer> groupOfId, List<List<String>> parameterNames,
+            Map<String, String> nameOfId, Map<String, Shape> shapeOfName) {
         int n = b.names.size();
         names = b.names.toArray(new String[0]);
         weightDecays = new double[n];
@@ -81,6 +91,11 @@ public final class DjlParamGroups implements ParamGroups {
         }
         this.groupOfId = groupOfId;
         this.parameterNames = parameterNames;
+        this.nameOfId = nameOfId;
+        Map<String, String> ids = new HashMap<>();
+        nameOfId.forEach((id, name) -> ids.put(name, id));
+        this.idOfName = Collections.unmodifiableMap(ids);
+        this.shapeOfName = shapeOfName;
         this.tracker = new GroupLrTracker(this);
     }
 
@@ -91,6 +106,7 @@ public final class DjlParamGroups implements ParamGroups {
      *     their shapes are known
      * @param lr every group's learning rate
      * @param weightDecay the weight decay of the {@code decay} group
+     * @return the groups, each parameter in one of them
      * @throws IllegalArgumentException when {@code lr} or {@code weightDecay} is negative or not finite
      */
     public static DjlParamGroups timm(PairList<String, Parameter> parameters, double lr, double weightDecay) {
@@ -106,6 +122,8 @@ public final class DjlParamGroups implements ParamGroups {
     /**
      * A builder whose groups all start at learning rate {@code lr}.
      *
+     * @param lr every group's learning rate, finite, {@code >= 0}
+     * @return a builder without groups
      * @throws IllegalArgumentException when {@code lr} is negative or not finite
      */
     public static Builder builder(double lr) {
@@ -127,6 +145,10 @@ public final class DjlParamGroups implements ParamGroups {
         /**
          * Adds a group without {@code lr_scale}.
          *
+         * @param name the group's name, unique, not empty
+         * @param weightDecay its weight decay, finite, {@code >= 0}
+         * @param rule which parameters it takes (of those no earlier group took)
+         * @return this builder
          * @throws IllegalArgumentException when the name is empty or taken, or the weight decay is
          *     negative or not finite
          */
@@ -137,6 +159,11 @@ public final class DjlParamGroups implements ParamGroups {
         /**
          * Adds a group with an {@code lr_scale} (current timm multiplies the scheduler's value by it).
          *
+         * @param name the group's name, unique, not empty
+         * @param weightDecay its weight decay, finite, {@code >= 0}
+         * @param lrScale its {@code lr_scale}, finite
+         * @param rule which parameters it takes (of those no earlier group took)
+         * @return this builder
          * @throws IllegalArgumentException when the name is empty or taken, the weight decay is
          *     negative or not finite, or the scale is not finite
          */
@@ -168,6 +195,8 @@ public final class DjlParamGroups implements ParamGroups {
          * Assigns each trainable parameter (one that requires a gradient) to the first group whose rule
          * matches it.
          *
+         * @param parameters the block's parameters ({@code block.getParameters()})
+         * @return the groups
          * @throws IllegalArgumentException when there is no group, or a trainable parameter matches no
          *     group (the message names it)
          */
@@ -176,6 +205,9 @@ public final class DjlParamGroups implements ParamGroups {
                 throw new InvalidValueException("param_groups", "must hold at least one group", "0");
             }
             Map<String, Integer> groupOf = new HashMap<>();
+            Map<String, String> nameOf = new HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            Map<String, Shape> shapes = new HashMap<>();
             List<List<String>> members = new ArrayList<>();
             for (int g = 0; g < names.size(); g++) {
                 members.add(new ArrayList<>());
@@ -195,14 +227,22 @@ public final class DjlParamGroups implements ParamGroups {
                     throw new IllegalArgumentException("parameter " + pair.getKey() + " matches no group of "
                             + names);
                 }
+                if (!seen.add(pair.getKey())) {
+                    throw new IllegalArgumentException("parameter name " + pair.getKey() + " appears twice");
+                }
                 groupOf.put(p.getId(), found);
+                nameOf.put(p.getId(), pair.getKey());
+                if (p.getShape() != null) {
+                    shapes.put(pair.getKey(), p.getShape());
+                }
                 members.get(found).add(pair.getKey());
             }
             List<List<String>> frozen = new ArrayList<>();
             for (List<String> m : members) {
                 frozen.add(Collections.unmodifiableList(m));
             }
-            return new DjlParamGroups(this, Collections.unmodifiableMap(groupOf), Collections.unmodifiableList(frozen));
+            return new DjlParamGroups(this, Collections.unmodifiableMap(groupOf), Collections.unmodifiableList(frozen),
+                    Collections.unmodifiableMap(nameOf), Collections.unmodifiableMap(shapes));
         }
     }
 
@@ -217,6 +257,8 @@ public final class DjlParamGroups implements ParamGroups {
      * The group of the parameter with DJL id {@code parameterId} ({@code Parameter.getId()}, what
      * optimizers receive).
      *
+     * @param parameterId a parameter's DJL id
+     * @return the index of its group
      * @throws IllegalArgumentException when the parameter is in no group
      */
     public int groupOf(String parameterId) {
@@ -228,22 +270,81 @@ public final class DjlParamGroups implements ParamGroups {
         return g;
     }
 
-    /** Group {@code index}'s name. */
+    /**
+     * Group {@code index}'s name.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the name given to {@link Builder#group}
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     public String name(int index) {
         return names[index];
     }
 
-    /** Group {@code index}'s weight decay. */
+    /**
+     * Group {@code index}'s weight decay.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the weight decay
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     public double weightDecay(int index) {
         return weightDecays[index];
     }
 
-    /** The full names (in the block) of group {@code index}'s parameters, in the block's order. */
+    /**
+     * The full names (in the block) of group {@code index}'s parameters, in the block's order.
+     *
+     * @param index the group, {@code 0 <= index < size()}
+     * @return the names, unmodifiable
+     * @throws IndexOutOfBoundsException when {@code index} is not a group's
+     */
     public List<String> parameterNames(int index) {
         return parameterNames.get(index);
     }
 
-    /** The number of trainable parameters in all groups. */
+    /**
+     * The full name in the block of the parameter with DJL id {@code parameterId}: the key optimizer
+     * state is saved under ({@link OptimizerState}), since DJL ids are new in every process.
+     *
+     * @param parameterId a DJL parameter id
+     * @return the parameter's name in the block
+     * @throws IllegalArgumentException when the parameter is in no group
+     */
+    public String parameterName(String parameterId) {
+        String name = nameOfId.get(parameterId);
+        if (name == null) {
+            groupOf(parameterId);
+        }
+        return name;
+    }
+
+    /**
+     * The DJL id of the parameter named {@code name} in the block.
+     *
+     * @param name a parameter's name in the block
+     * @return its DJL id in this process
+     * @throws IllegalArgumentException when no parameter of the groups has that name
+     */
+    public String parameterId(String name) {
+        String id = idOfName.get(name);
+        if (id == null) {
+            throw new IllegalArgumentException("parameter " + name + " is in no group");
+        }
+        return id;
+    }
+
+    /**
+     * The shape of the parameter named {@code name} when the groups were built.
+     *
+     * @param name a parameter's name in the block
+     * @return its shape, or null when it was not known then
+     */
+    public Shape parameterShape(String name) {
+        return shapeOfName.get(name);
+    }
+
+    /** {@return the number of trainable parameters in all groups} */
     public int parameterCount() {
         return groupOfId.size();
     }
@@ -252,6 +353,8 @@ public final class DjlParamGroups implements ParamGroups {
      * The tracker to give every DJL optimizer ({@code Sgd.builder().setLearningRateTracker(t)},
      * {@code Adam.builder().optLearningRateTracker(t)}, ...): it answers the live learning rate of the
      * parameter's group, as a float, and changes nothing.
+     *
+     * @return the tracker (the same one at every call)
      */
     public ParameterTracker tracker() {
         return tracker;
@@ -319,6 +422,8 @@ public final class DjlParamGroups implements ParamGroups {
      * {@code OneCycleLR}, {@code CyclicLR}) and {@link Optimizers}' {@code sgd}/{@code nesterov} read at every
      * update; returns these groups. Without it the groups carry no momentum ({@code MomentumKind.NONE}).
      *
+     * @param momentum SGD's momentum for every group, finite, {@code >= 0}
+     * @return these groups
      * @throws IllegalArgumentException when {@code momentum} is negative or not finite
      */
     public DjlParamGroups withMomentum(double momentum) {

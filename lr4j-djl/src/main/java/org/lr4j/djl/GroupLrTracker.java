@@ -32,7 +32,7 @@ final class GroupLrTracker implements ParameterTracker {
         return (float) groups.lr(groups.groupOf(parameterId));
     }
 
-    /** The groups it reads. */
+    /** {@return the groups it reads} */
     ParamGroups groups() {
         return groups;
     }

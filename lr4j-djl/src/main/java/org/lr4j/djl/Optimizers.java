@@ -1,8 +1,6 @@
 package org.lr4j.djl;
 
 import org.lr4j.schedule.InvalidValueException;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.ArrayList;
@@ -15,25 +13,20 @@ import java.util.Locale;
  * scheduler drives it.
  *
  * <table>
- *   <caption>Optimizers</caption>
- *   <tr><th>{@code --opt}</th><th>update</th><th>implementation</th></tr>
- *   <tr><td>{@code sgd}, {@code nesterov}</td><td>SGD with Nesterov momentum (timm's {@code sgd} is
- *       Nesterov)</td><td>lr4j's (DJL's {@code Nag} is not implemented on PyTorch)</td></tr>
- *   <tr><td>{@code momentum}</td><td>SGD with momentum</td><td>DJL {@code Sgd},
- *       {@code setLearningRateTracker}</td></tr>
- *   <tr><td>{@code adam}</td><td>Adam, L2 weight decay</td><td>DJL {@code Adam},
- *       {@code optLearningRateTracker}</td></tr>
- *   <tr><td>{@code adamw}</td><td>AdamW, decoupled weight decay</td><td>DJL {@code AdamW},
- *       {@code optLearningRateTracker}</td></tr>
- *   <tr><td>{@code rmsprop}</td><td>RMSprop, {@code alpha = 0.9}, {@code eps = 1e-8}, momentum</td>
- *       <td>lr4j's (DJL's is not implemented on PyTorch)</td></tr>
- *   <tr><td>{@code adagrad}</td><td>Adagrad, {@code eps = 1e-8}</td><td>lr4j's (DJL's is not
- *       implemented on PyTorch)</td></tr>
+ *   <caption>Optimizers (all lr4j's, {@link TorchStyleOptimizer}: PyTorch's update rules)</caption>
+ *   <tr><th>{@code --opt}</th><th>PyTorch</th></tr>
+ *   <tr><td>{@code sgd}, {@code nesterov}</td><td>{@code SGD(momentum, nesterov=True)} (timm's {@code sgd}
+ *       is Nesterov)</td></tr>
+ *   <tr><td>{@code momentum}</td><td>{@code SGD(momentum, nesterov=False)}</td></tr>
+ *   <tr><td>{@code adam}</td><td>{@code Adam} (L2 weight decay)</td></tr>
+ *   <tr><td>{@code adamw}</td><td>{@code AdamW} (decoupled weight decay)</td></tr>
+ *   <tr><td>{@code rmsprop}</td><td>{@code RMSprop(alpha=0.9, eps=1e-8, momentum)}, as timm creates it</td></tr>
+ *   <tr><td>{@code adagrad}</td><td>{@code Adagrad(eps=1e-8)}, as timm creates it</td></tr>
  * </table>
  *
  * <p>Adam and AdamW use {@code beta1 = 0.9}, {@code beta2 = 0.999}, {@code eps = 1e-8}, as PyTorch.
- * {@code beginNumUpdate} is the number of updates already done (on resume), so that update counts
- * (Adam's bias correction) continue.
+ * {@code beginNumUpdate} is the number of updates already done (on resume), so that the learning-rate
+ * tracker's update numbers continue; the optimizers' own step counts are their state.
  *
  * <pre>{@code
  * Optimizer opt = Optimizers.create("adamw", groups, 0.9, 0);
@@ -55,10 +48,11 @@ public final class Optimizers {
      * @param groups the parameter groups (learning rates and weight decays)
      * @param momentum momentum of {@code sgd}, {@code nesterov}, {@code momentum}, {@code rmsprop}
      * @param beginNumUpdate updates already done (0 for a new run)
+     * @return one optimizer that updates each group's parameters with its weight decay and live rate
      * @throws IllegalArgumentException when {@code opt} is unknown, {@code momentum} is negative or not
      *     finite, Nesterov momentum is 0, or {@code beginNumUpdate} is negative or too large
      */
-    public static Optimizer create(String opt, DjlParamGroups groups, double momentum, long beginNumUpdate) {
+    public static GroupedOptimizer create(String opt, DjlParamGroups groups, double momentum, long beginNumUpdate) {
         return create(opt, groups, groups.tracker(), momentum, beginNumUpdate);
     }
 
@@ -67,9 +61,16 @@ public final class Optimizers {
      * the groups' own (for a tracker that wraps {@link DjlParamGroups#tracker()}, to log or check what
      * the optimizer reads).
      *
-     * @throws IllegalArgumentException as {@link #create(String, DjlParamGroups, double, long)}
+     * @param opt a name of {@link #NAMES} (case-insensitive)
+     * @param groups the parameter groups (weight decays)
+     * @param tracker what the optimizer reads learning rates from
+     * @param momentum momentum of {@code sgd}, {@code nesterov}, {@code momentum}, {@code rmsprop}
+     * @param beginNumUpdate updates already done (0 for a new run)
+     * @return one optimizer that updates each group's parameters with its weight decay
+     * @throws IllegalArgumentException as {@link #create(String, DjlParamGroups, double, long)}, and when
+     *     {@code tracker} is null
      */
-    public static Optimizer create(String opt, DjlParamGroups groups, ParameterTracker tracker, double momentum,
+    public static GroupedOptimizer create(String opt, DjlParamGroups groups, ParameterTracker tracker, double momentum,
             long beginNumUpdate) {
         if (tracker == null) {
             throw new IllegalArgumentException("tracker must not be null");
@@ -88,7 +89,7 @@ public final class Optimizers {
         }
         ParameterTracker t = tracker;
         int begin = (int) beginNumUpdate;
-        float m = (float) momentum;
+        double m = momentum;
         List<Optimizer> delegates = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             float wd = (float) groups.weightDecay(g);
@@ -97,24 +98,24 @@ public final class Optimizers {
                     ? () -> groups.momentum(group) : () -> m;
             delegates.add(switch (name) {
                 case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), live, true);
-                case "momentum" -> Optimizer.sgd().setLearningRateTracker(t).optMomentum(m).optWeightDecays(wd)
-                        .optBeginNumUpdate(begin).build();
-                case "adam" -> Adam.builder().optLearningRateTracker(t).optWeightDecays(wd)
-                        .optBeginNumUpdate(begin).build();
-                case "adamw" -> AdamW.builder().optLearningRateTracker(t).optWeightDecays(wd)
-                        .optBeginNumUpdate(begin).build();
-                case "rmsprop" -> new TorchRmsProp(torch(t, wd, begin), 0.9f, 1e-8f, m);
-                case "adagrad" -> new TorchAdagrad(torch(t, wd, begin), 1e-8f);
+                case "momentum" -> new TorchSgd(torch(t, wd, begin), live, false);
+                case "adam" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, false);
+                case "adamw" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, true);
+                case "rmsprop" -> new TorchRmsProp(torch(t, wd, begin), 0.9, 1e-8, m);
+                case "adagrad" -> new TorchAdagrad(torch(t, wd, begin), 1e-8);
                 default -> throw new AssertionError(name);
             });
         }
-        return new GroupedOptimizer(groups, delegates);
+        return new GroupedOptimizer(name, groups, delegates);
     }
 
     /**
      * {@code opt} in lower case when it is a known name.
      *
-     * @throws IllegalArgumentException naming the valid names when it is not
+     * @param opt an optimizer name, in any case
+     * @return the name in lower case
+     * @throws IllegalArgumentException naming the valid names when it is not, null included
+     *     ({@code opt must be one of sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad, got lamb})
      */
     public static String checkName(String opt) {
         String name = opt == null ? null : opt.toLowerCase(Locale.ROOT);

@@ -59,6 +59,8 @@ public final class SchedulerTrainingListener extends TrainingListenerAdapter {
      * A listener that steps {@code scheduler} without an eval metric.
      *
      * @param updatesPerEpoch the batches (optimizer updates) of each epoch
+     * @param scheduler the scheduler, in epoch or update mode
+     * @return a listener for a fresh run (from epoch 0)
      * @throws IllegalArgumentException when {@code updatesPerEpoch < 1}
      * @throws NullPointerException when {@code scheduler} is null
      */
@@ -71,6 +73,11 @@ public final class SchedulerTrainingListener extends TrainingListenerAdapter {
      * it; e.g. {@code t -> t.getTrainingResult().getValidateEvaluation("Accuracy")}), resuming at
      * {@code startEpoch} (train.py's {@code --resume}; 0 for a fresh run).
      *
+     * @param scheduler the scheduler, in epoch or update mode
+     * @param updatesPerEpoch the batches (optimizer updates) of each epoch
+     * @param metric the eval metric of the epoch just trained, read from the trainer
+     * @param startEpoch the first epoch, {@code >= 0}
+     * @return a listener
      * @throws IllegalArgumentException when {@code updatesPerEpoch < 1} or {@code startEpoch < 0}
      * @throws NullPointerException when {@code scheduler} or {@code metric} is null
      */
@@ -113,7 +120,7 @@ public final class SchedulerTrainingListener extends TrainingListenerAdapter {
         }
     }
 
-    /** The updates stepped so far ({@code num_updates}). */
+    /** {@return the updates stepped so far ({@code num_updates})} */
     public long numUpdates() {
         return loop.numUpdates();
     }

@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDArray;
  * PyTorch's {@code torch.optim.SGD} with momentum (dampening 0), optionally Nesterov, for DJL's PyTorch
  * engine (whose {@code Nag} is not implemented): {@code buf = momentum * buf + grad}; Nesterov:
  * {@code weight -= lr * (grad + momentum * buf)}; else {@code weight -= lr * buf}. With momentum 0 it
- * is plain SGD, {@code weight -= lr * grad}. The momentum is read at every update (a scheduler may cycle
- * it: PyTorch's {@code OneCycleLR} and {@code CyclicLR} write {@code group['momentum']}).
+ * is plain SGD, {@code weight -= lr * grad}. State: {@code momentum_buffer}, as PyTorch names it (zeros at
+ * first, so the first update sets it to the gradient, as PyTorch's clone does). The momentum is read at
+ * every update (a scheduler may cycle it: PyTorch's {@code OneCycleLR} and {@code CyclicLR} write
+ * {@code group['momentum']}).
  */
 final class TorchSgd extends TorchStyleOptimizer {
     private final java.util.function.DoubleSupplier momentum;
@@ -21,12 +23,12 @@ final class TorchSgd extends TorchStyleOptimizer {
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad, float lr) {
-        float momentum = (float) this.momentum.getAsDouble();
-        if (momentum != 0f) {
-            NDArray buf = state("momentum", parameterId, weight);
-            buf.muli(momentum).addi(grad);
+        double momentum = this.momentum.getAsDouble();
+        if (momentum != 0) {
+            NDArray buf = state("momentum_buffer", parameterId, weight);
+            buf.muli((float) momentum).addi(grad);
             if (nesterov) {
-                try (NDArray m = buf.mul(momentum)) {
+                try (NDArray m = buf.mul((float) momentum)) {
                     grad.addi(m);
                 }
             } else {

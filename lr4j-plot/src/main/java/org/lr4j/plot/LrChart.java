@@ -92,47 +92,57 @@ public final class LrChart {
         this.series = List.copyOf(b.series);
     }
 
-    /** A builder; at least one series is required. */
+    /**
+     * A builder; at least one series is required.
+     *
+     * @return a new builder with the defaults: no title, axes {@code epoch} and {@code learning rate},
+     *     900 x 560 pixels, linear scale, no series
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The chart's title ("" for none). */
+    /** {@return the chart's title ("" for none)} */
     public String title() {
         return title;
     }
 
-    /** The name of the horizontal axis ({@code epoch} by default). */
+    /** {@return the name of the horizontal axis ({@code epoch} by default)} */
     public String xLabel() {
         return xLabel;
     }
 
-    /** The name of the vertical axis ({@code learning rate} by default). */
+    /** {@return the name of the vertical axis ({@code learning rate} by default)} */
     public String yLabel() {
         return yLabel;
     }
 
-    /** Width in pixels. */
+    /** {@return the width in pixels} */
     public int width() {
         return width;
     }
 
-    /** Height in pixels. */
+    /** {@return the height in pixels} */
     public int height() {
         return height;
     }
 
-    /** Whether the learning-rate axis is logarithmic. */
+    /** {@return whether the learning-rate axis is logarithmic} */
     public boolean logY() {
         return logY;
     }
 
-    /** The series, in drawing (and legend) order. */
+    /** {@return the series, in drawing (and legend) order; unmodifiable} */
     public List<LrSeries> series() {
         return series;
     }
 
-    /** The colour of series {@code index} (the palette repeats after eight series). */
+    /**
+     * The colour of series {@code index}: the Okabe–Ito palette, which repeats after eight series.
+     *
+     * @param index the series' position, any int (taken modulo 8, so {@code -1} is the eighth colour)
+     * @return the colour; {@code colour(0)} is blue {@code #0072B2}
+     */
     public static Color colour(int index) {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
     }
@@ -140,6 +150,8 @@ public final class LrChart {
     /**
      * A new XChart chart holding this chart's series and style: what {@link #writePng(Path)} and
      * {@link #writeSvg(Path)} render. Each call builds a new one.
+     *
+     * @return a new XChart chart, for callers that want XChart's other encoders or a Swing panel
      */
     public XYChart toXChart() {
         ensureHeadless();
@@ -220,7 +232,7 @@ public final class LrChart {
         return (height - 120) / decades >= 250;
     }
 
-    /** Whether the legend's entries fit side by side under the plot (else they are stacked). */
+    /** {@return whether the legend's entries fit side by side under the plot (else they are stacked)} */
     boolean legendFitsOnOneLine() {
         FontRenderContext frc = new FontRenderContext(null, true, true);
         double total = 0;
@@ -230,14 +242,14 @@ public final class LrChart {
         return total <= width - 40;
     }
 
-    private static BasicStroke stroke(int index) {
+    static BasicStroke stroke(int index) {
         float[] dash = DASHES[Math.floorMod(index, DASHES.length)];
         return dash == null
                 ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
                 : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    /** Scientific notation for small rates: 1e-4 reads better than 0.0001. */
+    /** {@return scientific notation for small rates: 1e-4 reads better than 0.0001} */
     private boolean useScientific() {
         double max = 0;
         for (LrSeries ls : series) {
@@ -269,6 +281,7 @@ public final class LrChart {
      * Writes the chart as a PNG image of {@link #width()} x {@link #height()} pixels, through a temporary
      * file in the same directory ({@link AtomicFiles}; missing directories are created).
      *
+     * @param file where to write; replaced if it exists
      * @throws IOException when the file cannot be written
      */
     public void writePng(Path file) throws IOException {
@@ -282,6 +295,7 @@ public final class LrChart {
      * glyphs as outlines (the drawing needs no font); the document's {@code <title>} holds the chart's
      * title and its {@code <desc>} the axis names and series labels ({@link #description()}), as text.
      *
+     * @param file where to write; replaced if it exists
      * @throws IOException when the file cannot be written
      */
     public void writeSvg(Path file) throws IOException {
@@ -296,6 +310,8 @@ public final class LrChart {
     /**
      * What the chart shows, in words: {@code x: epoch; y: learning rate; series: A, B} (with
      * {@code , log scale} after the y axis's name when it is logarithmic).
+     *
+     * @return the description, as the SVG's {@code <desc>} holds it
      */
     public String description() {
         StringBuilder sb = new StringBuilder("x: ").append(xLabel).append("; y: ").append(yLabel);
@@ -312,7 +328,9 @@ public final class LrChart {
     /**
      * Writes PNG or SVG by the file's extension ({@code .png} or {@code .svg}, any case).
      *
-     * @throws IllegalArgumentException when the extension is neither
+     * @param file where to write; replaced if it exists
+     * @throws IllegalArgumentException when the extension is neither ({@code output file must end in .png or
+     *     .svg, got 'chart.pdf'})
      * @throws IOException when the file cannot be written
      */
     public void write(Path file) throws IOException {
@@ -333,7 +351,10 @@ public final class LrChart {
         /**
          * The format named by {@code file}'s extension.
          *
-         * @throws IllegalArgumentException when the extension is not {@code .png} or {@code .svg}
+         * @param file a file name or path; its last element's extension counts, in any case
+         * @return {@link #PNG} for {@code .png}, {@link #SVG} for {@code .svg}
+         * @throws IllegalArgumentException when the extension is not {@code .png} or {@code .svg}, or
+         *     {@code file} is null or has no name (the message quotes the name, {@code ''} for none)
          */
         public static Format of(Path file) {
             String name = file == null || file.getFileName() == null ? "" : file.getFileName().toString();
@@ -368,32 +389,59 @@ public final class LrChart {
         private Builder() {
         }
 
-        /** The title above the plot (default none). */
+        /**
+         * The title above the plot (default none).
+         *
+         * @param value the title; "" for none; null is refused by {@link #build()}
+         * @return this builder
+         */
         public Builder title(String value) {
             this.title = value;
             return this;
         }
 
-        /** The name of the horizontal axis (default {@code epoch}; {@code update} in update mode). */
+        /**
+         * The name of the horizontal axis (default {@code epoch}; {@code update} in update mode).
+         *
+         * @param value the name; null is refused by {@link #build()}
+         * @return this builder
+         */
         public Builder xLabel(String value) {
             this.xLabel = value;
             return this;
         }
 
-        /** The name of the vertical axis (default {@code learning rate}). */
+        /**
+         * The name of the vertical axis (default {@code learning rate}).
+         *
+         * @param value the name; null is refused by {@link #build()}
+         * @return this builder
+         */
         public Builder yLabel(String value) {
             this.yLabel = value;
             return this;
         }
 
-        /** Size in pixels (default 900 x 560; each between 200 and 8000). */
+        /**
+         * Size in pixels (default 900 x 560).
+         *
+         * @param widthPx the width, 200..8000 (checked by {@link #build()})
+         * @param heightPx the height, 200..8000 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder size(int widthPx, int heightPx) {
             this.width = widthPx;
             this.height = heightPx;
             return this;
         }
 
-        /** Whether the learning-rate axis is logarithmic (default false; needs rates > 0). */
+        /**
+         * Whether the learning-rate axis is logarithmic (default false).
+         *
+         * @param value true for a logarithmic axis, which needs every rate {@code > 0} ({@link #build()}
+         *     checks)
+         * @return this builder
+         */
         public Builder logY(boolean value) {
             this.logY = value;
             return this;
@@ -402,6 +450,10 @@ public final class LrChart {
         /**
          * Adds a series; see {@link LrSeries#of(String, double[], double[])}.
          *
+         * @param label the legend's label
+         * @param x the horizontal coordinates
+         * @param y the learning rates, one per {@code x}
+         * @return this builder
          * @throws IllegalArgumentException as {@link LrSeries#of(String, double[], double[])}
          */
         public Builder series(String label, double[] x, double[] y) {
@@ -411,6 +463,8 @@ public final class LrChart {
         /**
          * Adds a series.
          *
+         * @param value the series, drawn after those added before it
+         * @return this builder
          * @throws IllegalArgumentException when {@code value} is null
          */
         public Builder series(LrSeries value) {
@@ -424,6 +478,7 @@ public final class LrChart {
         /**
          * Validates and builds the chart.
          *
+         * @return the chart
          * @throws IllegalArgumentException when there is no series, two series share a label, a label or
          *     title is null, the size is out of 200..8000, or {@code logY} is set and a rate is {@code <= 0}
          */

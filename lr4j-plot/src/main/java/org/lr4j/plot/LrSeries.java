@@ -29,6 +29,7 @@ public final class LrSeries {
      * @param label the legend text, not blank
      * @param x the abscissae (epochs or updates), finite
      * @param y the learning rates, finite, as many as {@code x}
+     * @return the series, holding copies of the arrays
      * @throws IllegalArgumentException when the label is null or blank, an array is null or empty, the
      *     lengths differ, or a value is NaN or infinite (the message names the series and the index)
      */
@@ -56,37 +57,37 @@ public final class LrSeries {
         return new LrSeries(label, x.clone(), y.clone());
     }
 
-    /** The legend text. */
+    /** {@return the legend text} */
     public String label() {
         return label;
     }
 
-    /** The abscissae (a copy). */
+    /** {@return the abscissae (a copy)} */
     public double[] x() {
         return x.clone();
     }
 
-    /** The learning rates (a copy). */
+    /** {@return the learning rates (a copy)} */
     public double[] y() {
         return y.clone();
     }
 
-    /** The number of points. */
+    /** {@return the number of points} */
     public int size() {
         return x.length;
     }
 
-    /** The smallest learning rate of the series. */
+    /** {@return the smallest learning rate of the series} */
     public double minY() {
         return Arrays.stream(y).min().orElseThrow();
     }
 
-    /** The largest learning rate of the series. */
+    /** {@return the largest learning rate of the series} */
     public double maxY() {
         return Arrays.stream(y).max().orElseThrow();
     }
 
-    /** Whether every abscissa is a whole number (epochs, updates). */
+    /** {@return whether every abscissa is a whole number (epochs, updates)} */
     boolean integralX() {
         for (double v : x) {
             if (v != Math.rint(v)) {

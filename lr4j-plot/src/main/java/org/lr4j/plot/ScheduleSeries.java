@@ -37,6 +37,10 @@ public final class ScheduleSeries {
     /**
      * The pure values of group 0 at {@code t = 0..n-1}.
      *
+     * @param label the legend's label, not blank
+     * @param scheduler a time-driven scheduler (plateau is not: its values depend on metrics)
+     * @param n the number of points, {@code 1..MAX_POINTS}
+     * @return the series: {@code x = t}, {@code y} the learning rate
      * @throws IllegalArgumentException when {@code n} is out of {@code 1..MAX_POINTS}, or the label is blank
      */
     public static LrSeries values(String label, TimeScheduler scheduler, long n) {
@@ -46,6 +50,11 @@ public final class ScheduleSeries {
     /**
      * The pure values of group {@code group} at {@code t = 0..n-1}: {@code scheduler.lrAt(t)[group]}.
      *
+     * @param label the legend's label, not blank
+     * @param scheduler a time-driven scheduler (plateau is not: its values depend on metrics)
+     * @param n the number of points, {@code 1..MAX_POINTS}
+     * @param group the group, {@code 0 <= group < size}
+     * @return the series: {@code x = t}, {@code y} the learning rate
      * @throws IllegalArgumentException when {@code n} is out of {@code 1..MAX_POINTS}, {@code group} is not
      *     a group of the scheduler, the scheduler is null or the label is blank
      */
@@ -67,6 +76,11 @@ public final class ScheduleSeries {
     /**
      * What group 0 receives at {@code t = 0..n-1}; see the class comment.
      *
+     * @param label the legend's label, not blank
+     * @param factory builds the scheduler on the groups it is handed
+     * @param groups the groups to copy for the scheduler
+     * @param n the number of points, {@code 1..MAX_POINTS}
+     * @return the series: {@code x = t}, {@code y} the learning rate
      * @throws IllegalArgumentException as {@link #received(String, Function, ParamGroupList, long, int)}
      */
     public static LrSeries received(String label, Function<? super ParamGroupList, ? extends LRScheduler> factory,
@@ -81,6 +95,12 @@ public final class ScheduleSeries {
      *
      * @param factory builds the scheduler on the groups it is handed, e.g.
      *     {@code g -> TanhLRScheduler.builder(g, 50).noiseRangeT(10).build()}
+     *
+     * @param label the legend's label, not blank
+     * @param groups the groups to copy for the scheduler
+     * @param n the number of points, {@code 1..MAX_POINTS}
+     * @param group the group, {@code 0 <= group < size}
+     * @return the series: {@code x = t}, {@code y} the learning rate
      * @throws IllegalArgumentException when {@code n} is out of {@code 1..MAX_POINTS}, {@code group} is not
      *     one of the groups, an argument is null, the label is blank, or the factory does (bad options)
      */

@@ -1,7 +1,6 @@
 package org.lr4j.plot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.lr4j.schedule.TimeScheduler;
 import org.lr4j.group.ParamGroupList;
 import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.TanhLRScheduler;
+import org.lr4j.state.AtomicFiles;
 
 /**
  * The figures of the tanh tutorial: one per plot cell, with the tutorial's parameters (timm 0.4 profile,
@@ -71,7 +71,7 @@ public final class TutorialGallery {
                 + "), timm 0.4, " + unit + " 0.." + (n - 1);
     }
 
-    /** Every figure of the gallery, in the tutorial's order, not yet written. */
+    /** {@return every figure of the gallery, in the tutorial's order, not yet written} */
     public static List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
         int n = NUM_EPOCH;
@@ -157,10 +157,12 @@ public final class TutorialGallery {
      * Writes every figure as {@code DIR/NAME.png} (creating {@code dir} if needed), each through a
      * temporary file, and returns the files with what they show, in the tutorial's order.
      *
+     * @param dir the folder for the PNG files
+     * @return the figures written, in the tutorial's order
      * @throws IOException when the directory cannot be created or a file cannot be written
      */
     public static List<Figure> write(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFiles.createDirectories(dir);
         List<Figure> out = new ArrayList<>();
         for (Cell c : cells()) {
             Path file = dir.resolve(c.name() + ".png");

@@ -2,6 +2,8 @@ package org.lr4j.train;
 
 import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.djl.DjlParamGroups;
+import org.lr4j.djl.GroupedOptimizer;
+import org.lr4j.djl.OptimizerState;
 import org.lr4j.djl.Optimizers;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -19,7 +21,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import com.google.gson.GsonBuilder;
 import java.io.ByteArrayInputStream;
@@ -27,6 +28,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,7 +39,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.schedule.LRScheduler;
 import org.lr4j.factory.TrainLoop;
 import org.lr4j.factory.CreatedScheduler;
@@ -59,13 +64,31 @@ import org.lr4j.state.AtomicFiles;
  *   <li>Each epoch {@code e}: shuffled batches (order seeded by {@code seed} and {@code e}); after each
  *       update {@code step_update(num_updates, loss_avg)}; evaluation (loss, top-1, top-5); the summary's
  *       {@code lr} (mean over groups); {@code step(e + 1, eval_metric)}; the summary row
- *       ({@code summary.csv}); checkpoint {@code last.ckpt}, and {@code best.ckpt} when the eval metric
+ *       ({@code summary.csv}) and the epoch's times ({@code run.json}, {@link RunFolder}); {@code curves.png}
+ *       when a {@link CurvesPlot} is given; checkpoint {@code last.ckpt}, and {@code best.ckpt} when the eval metric
  *       is the best so far (higher for top1/top5, lower for loss). Every file is written atomically.</li>
- *   <li>Resume ({@link TrainConfig#resume()}): model parameters, scheduler state and counters from the
- *       checkpoint, then train.py's resume call ({@code TrainLoop.resume}), continuing at the
- *       checkpoint's epoch in its run folder; summary rows of epochs not yet checkpointed are dropped, so
- *       every epoch appears once. See {@link Checkpoint} for what of the optimizer is restored.</li>
+ *   <li>Resume ({@link TrainConfig#resume()}): the checkpoint is checked whole first ({@link Checkpoint#read});
+ *       every argument but {@code output}, {@code threads} and {@code epochs} must equal the checkpoint's,
+ *       and the data its classes and image counts (else an {@link IllegalArgumentException} naming the
+ *       argument). Then model parameters (batch-norm running statistics included), the optimizer's state,
+ *       the scheduler's state (plateau counters included), the best metric and the counters are restored,
+ *       train.py's resume call follows ({@code TrainLoop.resume}), and the run continues at the
+ *       checkpoint's epoch in its run folder (or {@code output}); summary rows of epochs not yet
+ *       checkpointed are dropped, so every epoch appears once. A run killed in the middle of an epoch
+ *       resumes from the start of that epoch.</li>
  * </ol>
+ *
+ * <p>Exact continuation: with the same flags and thread count, a resumed run writes the
+ * {@code summary.csv} the uninterrupted run writes ({@code ExactResumeTest}, {@code KilledRunTest}). This
+ * rests on determinism: epoch {@code e}'s order is a function of {@code (seed, e)}, the lr noise of
+ * {@code (noise_seed, t)}, and PyTorch's CPU kernels that these models use (convolution, batch norm,
+ * pooling, linear, log-softmax) have no nondeterministic variant on CPU (PyTorch's
+ * {@code use_deterministic_algorithms} lists CUDA kernels and a few indexing ones unused here); their
+ * reductions are split across threads, so results are bitwise repeatable for a fixed thread count only
+ * (oneDNN and MKL promise run-to-run reproducibility on the same machine, library build and thread
+ * count). Two runs, or a run and its resumption, on different {@code threads} agree to rounding only, so a
+ * checkpoint records the thread count in effect and a resumed run without {@code threads} uses it.
+ * DJL 0.36 exposes no switch for PyTorch's deterministic mode, and none is needed on CPU.
  *
  * <p>Before the engine starts it makes PyTorch's OpenMP threads wait passively and raises glibc's malloc
  * thresholds ({@code NativeTuning}): on shared cores, spinning threads and per-step page faults otherwise
@@ -133,11 +156,29 @@ public final class ImageClassifierTrainer {
      * @throws IOException when the run folder cannot be written
      */
     public static TrainResult run(TrainConfig config, TrainListener listener, LrPlot plot) throws IOException {
+        return run(config, listener, plot, null);
+    }
+
+    /**
+     * Trains as the class comment says, and draws {@code curves.png} after every epoch.
+     *
+     * @param config what to train
+     * @param listener progress callbacks, or null
+     * @param plot draws {@code lr.png} at the end, or null for none
+     * @param curves draws {@code curves.png} after every epoch, or null for none
+     * @return the finished run
+     * @throws IllegalArgumentException as {@link #run(TrainConfig, TrainListener, LrPlot)}
+     * @throws IOException when the run folder cannot be written
+     */
+    public static TrainResult run(TrainConfig config, TrainListener listener, LrPlot plot, CurvesPlot curves)
+            throws IOException {
         DjlEnvironment.configure();
         TrainListener out = listener != null ? listener : new TrainListener() { };
         SchedulerConfig sc = config.schedule();
         Checkpoint ckpt = config.resume() == null ? null : Checkpoint.read(config.resume());
-        ImageDataset data = config.dataDir() == null
+        ImageDataset data = config.dataset() != null
+                ? FashionMnistData.open(config.dataDir(), config.trainSize(), config.imgSize())
+                : config.dataDir() == null
                 ? BuiltinShapes.create(config.builtinTrainPerClass(), config.builtinValPerClass(), config.imgSize())
                 : ImageFolderData.open(config.dataDir(), config.imgSize());
         if (ckpt != null) {
@@ -160,7 +201,10 @@ public final class ImageClassifierTrainer {
                         + " choose another output folder or resume from its checkpoint");
             }
         } else {
-            for (SummaryRow r : SummaryCsv.read(summaryFile)) {
+            // the rows before the checkpoint: this run folder's, or, in a new --output folder, the checkpoint's
+            Path earlier = Files.exists(summaryFile) ? summaryFile
+                    : config.resume().toAbsolutePath().getParent().resolve("summary.csv");
+            for (SummaryRow r : SummaryCsv.read(earlier)) {
                 if (r.epoch() < startEpoch) {
                     rows.add(r);
                 }
@@ -175,17 +219,21 @@ public final class ImageClassifierTrainer {
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) sc.seed());
         JniUtils.setGradMode(false);
-        if (config.threads() != null) {
-            JniUtils.setNumThreads(config.threads());
+        // on resume without threads, the run's own thread count: results are bitwise repeatable for a fixed count
+        Integer threads = config.threads() != null ? config.threads()
+                : ckpt != null && ckpt.args().get("threads") instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+        if (threads != null) {
+            JniUtils.setNumThreads(threads);
         }
-        Files.createDirectories(runDir);
-        writeArgs(runDir.resolve("args.json"), config.toArgs());
+        AtomicFiles.createDirectories(runDir);
 
         int s = config.imgSize();
+        int c = config.inChans();
         try (Model model = Model.newInstance("lr4j-" + config.model(), Device.cpu(), ENGINE)) {
-            Block block = Models.create(config.model(), data.classes().size(), s);
+            Block block = Models.create(config.model(), data.classes().size(), s, c);
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, s, s));
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, c, s, s));
+            TorchInit.apply(block, model.getNDManager(), TorchInit.schemeOf(config.model()));
             if (ckpt != null) {
                 try {
                     block.loadParameters(model.getNDManager(),
@@ -208,15 +256,28 @@ public final class ImageClassifierTrainer {
             }
             TrainLoop driver = TrainLoop.timed(scheduler, upe);
             driver.resume(startEpoch);
-            Optimizer optimizer = Optimizers.create(sc.opt(), groups, config.momentum(), startEpoch * upe);
+            GroupedOptimizer optimizer = Optimizers.create(sc.opt(), groups, config.momentum(), startEpoch * upe);
+            if (ckpt != null) {
+                try {
+                    optimizer.restore(ckpt.optimizerState());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("checkpoint " + config.resume() + ": " + e.getMessage(), e);
+                }
+            }
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc)) {
-                trainer.initialize(new Shape(batch, 3, s, s));
+                trainer.initialize(new Shape(batch, c, s, s));
+                // only now that everything is restored: a refused resume leaves the run folder as it was
+                writeArgs(runDir.resolve("args.json"), config.toArgs());
                 out.onStart(new RunInfo(runDir, data.source(), data.classes(), trainSize, data.val().size(),
                         config.model(), countScalars(block), Optimizers.checkName(sc.opt()), groups.toString(), upe,
                         startEpoch, created.numEpochs()));
-                Loop loop = new Loop(config, data, trainer, block, groups, driver, out, runDir, upe);
+                Loop loop = new Loop(config, data, trainer, block, groups, optimizer, driver, out, runDir, upe);
+                loop.args.put("threads", JniUtils.getNumThreads());
+                loop.curves = curves;
+                RunFolder.Meta meta = ckpt == null ? null : RunFolder.meta(runDir);
+                loop.meta = (meta == null ? new RunFolder.Meta(List.of()) : meta).before(startEpoch);
                 loop.bestEpoch = ckpt == null ? -1 : ckpt.bestEpoch();
                 loop.bestMetric = ckpt == null ? Double.NaN : ckpt.bestMetric();
                 for (long epoch = startEpoch; epoch < created.numEpochs(); epoch++) {
@@ -238,36 +299,57 @@ public final class ImageClassifierTrainer {
         private final Trainer trainer;
         private final Block block;
         private final DjlParamGroups groups;
+        private final GroupedOptimizer optimizer;
         private final TrainLoop driver;
         private final TrainListener out;
         private final Path runDir;
         private final long upe;
         private final int batch;
         private final int s;
+        private final int c;
         private final float[] buffer;
+        /** The arguments a checkpoint records: the run's, with the thread count in effect. */
+        private final Map<String, Object> args;
+        /**
+         * The batch's images and labels in native memory, reused by every batch: DJL copies a Java array
+         * into a new direct buffer at each {@code create}, which is freed only when the garbage collector
+         * runs, so that native memory grew by about 400 KB per update (1 GB after three epochs of
+         * Fashion-MNIST) until a collection.
+         */
+        private final ByteBuffer xDirect;
+        private final ByteBuffer yDirect;
         private long bestEpoch;
         private double bestMetric;
         private long trainNanos;
+        private CurvesPlot curves;
+        private RunFolder.Meta meta;
 
         Loop(TrainConfig config, ImageDataset data, Trainer trainer, Block block, DjlParamGroups groups,
-                TrainLoop driver, TrainListener out, Path runDir, long upe) {
+                GroupedOptimizer optimizer, TrainLoop driver, TrainListener out, Path runDir, long upe) {
             this.config = config;
             this.data = data;
             this.trainer = trainer;
             this.block = block;
             this.groups = groups;
+            this.optimizer = optimizer;
             this.driver = driver;
             this.out = out;
             this.runDir = runDir;
             this.upe = upe;
             this.batch = (int) config.schedule().batchSize();
             this.s = config.imgSize();
-            this.buffer = new float[batch * 3 * s * s];
+            this.c = config.inChans();
+            this.buffer = new float[batch * c * s * s];
+            this.xDirect = ByteBuffer.allocateDirect(buffer.length * Float.BYTES).order(ByteOrder.nativeOrder());
+            this.yDirect = ByteBuffer.allocateDirect(batch * Long.BYTES).order(ByteOrder.nativeOrder());
+            this.args = new java.util.LinkedHashMap<>(config.toArgs());
         }
 
         SummaryRow epoch(long epoch, long numEpochs, List<SummaryRow> rows) throws IOException {
             long t0 = System.nanoTime();
             driver.beginEpoch(epoch);
+            out.onEpochStart(epoch);
+            long trainNanos0 = trainNanos;
             int[] order = shuffled(data.train().size(), config.schedule().seed(), epoch);
             double lossSum = 0;
             for (int b = 0; b < upe; b++) {
@@ -308,13 +390,22 @@ public final class ImageClassifierTrainer {
             List<SummaryRow> all = new ArrayList<>(rows);
             all.add(row);
             SummaryCsv.write(runDir.resolve("summary.csv"), all);
+            meta = meta.plus(new RunFolder.EpochTime(epoch, (System.nanoTime() - t0) / 1e9, (trainNanos - trainNanos0) / 1e9,
+                    upe * batch));
+            RunFolder.writeMeta(runDir, meta);
+            if (curves != null) {
+                AtomicFiles.write(runDir.resolve("curves.png"), o -> curves.write(o, all));
+            }
+            OptimizerState state = optimizer.state();
             Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
-                    Optimizers.checkName(config.schedule().opt()), driver.scheduler().state(), bestEpoch, bestMetric,
-                    config.toArgs(), params());
-            ckpt.write(runDir.resolve("last.ckpt"));
+                    data.train().size(), data.val().size(), optimizer.opt(), driver.scheduler().state(), bestEpoch,
+                    bestMetric, args, params(), state);
+            // best.ckpt first: a kill between the two leaves last.ckpt behind, and the resumed run redoes the
+            // epoch and writes the same best.ckpt again
             if (best) {
                 ckpt.write(runDir.resolve("best.ckpt"));
             }
+            ckpt.write(runDir.resolve("last.ckpt"));
             out.onEpoch(new EpochResult(row, numEpochs, driver.numUpdates(), (System.nanoTime() - t0) / 1e9, best));
             return row;
         }
@@ -362,15 +453,22 @@ public final class ImageClassifierTrainer {
         }
 
         private NDList[] batch(NDManager bm, LabeledImages split, int[] order, int start, int m) {
-            int size = 3 * s * s;
-            float[] x = m == batch ? buffer : new float[m * size];
-            long[] y = new long[m];
+            int size = c * s * s;
+            if (m > batch) {
+                throw new IllegalStateException("batch of " + m + " images > batch_size " + batch);
+            }
+            xDirect.clear();
+            yDirect.clear();
             for (int i = 0; i < m; i++) {
                 int index = order[start + i];
-                split.read(index, x, i * size);
-                y[i] = split.label(index);
+                split.read(index, buffer, i * size);
+                yDirect.putLong(split.label(index));
             }
-            return new NDList[] {new NDList(bm.create(x, new Shape(m, 3, s, s))), new NDList(bm.create(y))};
+            xDirect.asFloatBuffer().put(buffer, 0, m * size);
+            xDirect.limit(m * size * Float.BYTES);
+            yDirect.flip();
+            return new NDList[] {new NDList(bm.create(xDirect, new Shape(m, c, s, s), DataType.FLOAT32)),
+                new NDList(bm.create(yDirect, new Shape(m), DataType.INT64))};
         }
 
         private byte[] params() throws IOException {
@@ -398,19 +496,74 @@ public final class ImageClassifierTrainer {
         return order;
     }
 
-    private static void checkCompatible(Checkpoint ckpt, TrainConfig config, ImageDataset data) {
+    /** Arguments a resumed run may change: where it writes, how many threads, how long it runs. */
+    static final Set<String> MAY_DIFFER = Set.of("epochs", "output", "resume", "threads", "data_dir");
+
+    /**
+     * Refuses a checkpoint of another model, data, optimizer or schedule: every argument of the
+     * checkpoint's run but {@link #MAY_DIFFER} must equal this run's; the data folder may move, but its
+     * classes and image counts must stay.
+     */
+    static void checkCompatible(Checkpoint ckpt, TrainConfig config, ImageDataset data) {
         String file = "checkpoint " + config.resume();
         if (!ckpt.model().equals(config.model())) {
-            throw new IllegalArgumentException(file + " holds model " + ckpt.model() + ", model is " + config.model());
+            throw mismatch("model", ckpt.model(), config.model(), file);
         }
         if (ckpt.imgSize() != config.imgSize()) {
-            throw new IllegalArgumentException(file + " was trained at img_size " + ckpt.imgSize() + ", img_size is "
-                    + config.imgSize());
+            throw mismatch("img_size", ckpt.imgSize(), config.imgSize(), file);
+        }
+        Map<String, Object> now = config.toArgs();
+        Set<String> keys = new java.util.LinkedHashSet<>(ckpt.args().keySet());
+        keys.addAll(now.keySet());
+        for (String k : keys) {
+            // an argument absent on one side is null there (toArgs leaves out what a run does not use)
+            if (!MAY_DIFFER.contains(k) && !k.equals("opt") && !sameArg(ckpt.args().get(k), now.get(k))) {
+                throw mismatch(k, ckpt.args().get(k), now.get(k), file);
+            }
+        }
+        if (!ckpt.opt().equals(Optimizers.checkName(config.schedule().opt()))) {
+            throw mismatch("opt", ckpt.opt(), config.schedule().opt(), file);
         }
         if (!ckpt.classes().equals(data.classes())) {
             throw new IllegalArgumentException(file + " was trained on classes " + ckpt.classes() + ", the data has "
                     + data.classes());
         }
+        if (ckpt.trainImages() != data.train().size() || ckpt.valImages() != data.val().size()) {
+            throw new IllegalArgumentException(file + " was trained on " + ckpt.trainImages() + " train / "
+                    + ckpt.valImages() + " val images, " + data.source() + " has " + data.train().size() + " / "
+                    + data.val().size() + "; the data must equal the checkpoint's to resume it");
+        }
+    }
+
+    private static InvalidValueException mismatch(String arg, Object then, Object now, String file) {
+        return new InvalidValueException(arg, "must equal the checkpoint's to resume it (" + show(then) + " in " + file
+                + "; only output, threads and epochs may differ)", show(now));
+    }
+
+    private static String show(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(v);
+    }
+
+    /** Equal argument values, numbers compared by value (JSON reads every number as a double). */
+    static boolean sameArg(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameArg(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a == null ? b == null : b != null && a.toString().equals(b.toString());
     }
 
     private static Path runDir(TrainConfig config) {

@@ -1,9 +1,9 @@
 package org.lr4j.train;
 
 /**
- * One split of an image dataset: labelled square RGB images, read on demand as normalized CHW floats
- * ({@code (v / 255 - mean[c]) / std[c]} with ImageNet's mean and standard deviation, as timm's default
- * transform).
+ * One split of an image dataset: labelled square images of {@link #channels()} channels, read on demand as
+ * normalized CHW floats (RGB images: {@code (v / 255 - mean[c]) / std[c]} with ImageNet's mean and standard
+ * deviation, as timm's default transform; other datasets say their own).
  */
 public interface LabeledImages {
     /** ImageNet's per-channel mean, as timm normalizes. */
@@ -18,8 +18,13 @@ public interface LabeledImages {
     /** Image {@code index}'s class index. */
     int label(int index);
 
+    /** The number of channels of every image (3, RGB, unless the dataset says otherwise). */
+    default int channels() {
+        return 3;
+    }
+
     /**
-     * Writes image {@code index} ({@code 3 * imgSize * imgSize} floats, channel-major) into {@code dst}
+     * Writes image {@code index} ({@code channels() * imgSize * imgSize} floats, channel-major) into {@code dst}
      * from {@code offset}.
      *
      * @throws IllegalArgumentException when the image cannot be read (the message names the file)

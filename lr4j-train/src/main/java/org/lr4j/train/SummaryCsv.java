@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lr4j.state.AtomicFiles;
+import org.lr4j.state.IoErrors;
 
 /**
  * The run folder's {@code summary.csv}: header {@code epoch,train_loss,eval_loss,eval_top1,eval_top5,lr}
@@ -41,7 +42,7 @@ final class SummaryCsv {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("summary " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException("summary " + file + " cannot be read: " + IoErrors.reason(e), e);
         }
         if (lines.isEmpty() || !lines.get(0).trim().equals(HEADER)) {
             throw new IllegalArgumentException("summary " + file + " must start with the header " + HEADER);

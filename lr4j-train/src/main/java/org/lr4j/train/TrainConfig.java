@@ -17,8 +17,10 @@ import org.lr4j.factory.SchedulerConfig;
  * weight decay, image size, run folder and checkpoint to resume. Immutable.
  *
  * <p>Defaults are train.py's ({@code momentum = 0.9}, {@code weight_decay = 2e-5}) except where the
- * built-in data calls for others: without a data folder the model defaults to {@code smallcnn} and the
- * image size to 32; with one, to {@code resnet50} (train.py's default) and 224.
+ * data calls for others: on the built-in data the model defaults to {@code smallcnn} and the image size to
+ * 32; on {@code dataset = fashion-mnist} ({@link FashionMnistData}) to {@code smallcnn} and 28; on an image
+ * folder to {@code resnet50} (train.py's default) and 224. {@code in_chans} defaults to the data's channels
+ * (1 for Fashion-MNIST, else 3).
  *
  * <pre>{@code
  * TrainConfig c = TrainConfig.builder(SchedulerConfig.builder().sched("tanh").epochs(10).build())
@@ -32,7 +34,10 @@ public final class TrainConfig {
     public static final List<String> EVAL_METRICS = List.of("top1", "top5", "loss");
 
     private final SchedulerConfig schedule;
+    private final String dataset;
     private final Path dataDir;
+    private final Integer trainSize;
+    private final int inChans;
     private final String model;
     private final double momentum;
     private final double weightDecay;
@@ -46,9 +51,12 @@ public final class TrainConfig {
     private final Long scheduleSteps;
     private final boolean stepOnUpdates;
 
-    private TrainConfig(Builder b, String model, int imgSize) {
+    private TrainConfig(Builder b, String dataset, String model, int imgSize, int inChans) {
         schedule = b.schedule;
+        this.dataset = dataset;
         dataDir = b.dataDir;
+        trainSize = b.trainSize;
+        this.inChans = inChans;
         this.model = model;
         momentum = b.momentum;
         weightDecay = b.weightDecay;
@@ -92,9 +100,27 @@ public final class TrainConfig {
         return schedule;
     }
 
-    /** The image folder, or null for the built-in data. */
+    /**
+     * The data folder: with {@link #dataset()} {@code fashion-mnist} the folder of its four files (null for
+     * {@link FashionMnistData#DEFAULT_DIR}); without, the image folder, or null for the built-in data.
+     */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** {@code --dataset}: {@code fashion-mnist} (timm's {@code torch/fashion_mnist} is read as it), or null. */
+    public String dataset() {
+        return dataset;
+    }
+
+    /** {@code --train-size}: the first this many training images, or null for all. */
+    public Integer trainSize() {
+        return trainSize;
+    }
+
+    /** {@code --in-chans}: the model's input channels (the data's). */
+    public int inChans() {
+        return inChans;
     }
 
     /** The model name (lower case). */
@@ -149,7 +175,10 @@ public final class TrainConfig {
      */
     public Map<String, Object> toArgs() {
         Map<String, Object> m = new LinkedHashMap<>(schedule.toArgs());
+        m.put("dataset", dataset);
         m.put("data_dir", dataDir == null ? null : dataDir.toString());
+        m.put("train_size", trainSize);
+        m.put("in_chans", inChans);
         m.put("model", model);
         m.put("momentum", momentum);
         m.put("weight_decay", weightDecay);
@@ -173,7 +202,10 @@ public final class TrainConfig {
     /** Builds a {@link TrainConfig}. */
     public static final class Builder {
         private final SchedulerConfig schedule;
+        private String dataset;
         private Path dataDir;
+        private Integer trainSize;
+        private Integer inChans;
         private String model;
         private double momentum = 0.9;
         private double weightDecay = 2e-5;
@@ -191,9 +223,30 @@ public final class TrainConfig {
             this.schedule = schedule;
         }
 
-        /** The image folder ({@code train/}, {@code val/}); null for the built-in data. */
+        /**
+         * The image folder ({@code train/}, {@code val/}), or null for the built-in data; with
+         * {@link #dataset(String)}, the dataset's folder (null for its default).
+         */
         public Builder dataDir(Path v) {
             dataDir = v;
+            return this;
+        }
+
+        /** {@code --dataset}: {@code fashion-mnist} or {@code torch/fashion_mnist}; null for none. */
+        public Builder dataset(String v) {
+            dataset = v;
+            return this;
+        }
+
+        /** {@code --train-size}: use the first {@code v} training images; null for all. */
+        public Builder trainSize(Integer v) {
+            trainSize = v;
+            return this;
+        }
+
+        /** {@code --in-chans}: the model's input channels; null for the data's. */
+        public Builder inChans(Integer v) {
+            inChans = v;
             return this;
         }
 
@@ -266,10 +319,33 @@ public final class TrainConfig {
          * @throws IllegalArgumentException naming the flag (train.py's Python name) that breaks its rule:
          *     unknown {@code model}, {@code opt} or {@code eval_metric}, negative or non-finite
          *     {@code momentum} or {@code weight_decay}, an {@code img_size} too small for the model, a
-         *     built-in size below 1
+         *     built-in size below 1, an unknown {@code dataset}, a {@code train_size} below 1 or without a
+         *     dataset, an {@code in_chans} other than the data's channels
          */
         public TrainConfig build() {
-            String m = Models.checkName(model != null ? model : dataDir == null ? "smallcnn" : "resnet50");
+            String ds = null;
+            if (dataset != null) {
+                if (!FashionMnistData.isName(dataset)) {
+                    throw new InvalidValueException("dataset", "must be one of "
+                            + String.join(", ", FashionMnistData.NAMES) + " (or none, with an image folder or the"
+                            + " built-in data)", dataset);
+                }
+                ds = FashionMnistData.NAMES.get(0);
+            }
+            if (trainSize != null && ds == null) {
+                throw new InvalidValueException("train_size", "needs a dataset (--dataset fashion-mnist)",
+                        trainSize + " without one");
+            }
+            if (trainSize != null && trainSize < 1) {
+                throw new InvalidValueException("train_size", "must be >= 1", String.valueOf(trainSize));
+            }
+            int dataChans = ds != null ? 1 : 3;
+            if (inChans != null && inChans != dataChans) {
+                throw new InvalidValueException("in_chans", "must be " + dataChans + " for "
+                        + (ds != null ? "dataset " + ds + " (grayscale images)" : "RGB images"), String.valueOf(inChans));
+            }
+            boolean small = ds != null || dataDir == null;
+            String m = Models.checkName(model != null ? model : small ? "smallcnn" : "resnet50");
             Optimizers.checkName(schedule.opt());
             String metric = schedule.evalMetric().toLowerCase(Locale.ROOT);
             if (!EVAL_METRICS.contains(metric)) {
@@ -283,7 +359,8 @@ public final class TrainConfig {
                 throw new InvalidValueException("weight_decay", "must be a finite number >= 0",
                         String.valueOf(weightDecay));
             }
-            int size = imgSize != null ? imgSize : dataDir == null ? BuiltinShapes.IMG_SIZE : 224;
+            int size = imgSize != null ? imgSize
+                    : ds != null ? FashionMnistData.NATIVE_SIZE : dataDir == null ? BuiltinShapes.IMG_SIZE : 224;
             Models.checkImageSize(m, size);
             if (threads != null && threads < 1) {
                 throw new InvalidValueException("threads", "must be >= 1", String.valueOf(threads));
@@ -299,7 +376,7 @@ public final class TrainConfig {
             if (scheduleSteps != null && scheduleSteps < 1) {
                 throw new IllegalArgumentException("steps must be > 0, got " + scheduleSteps);
             }
-            return new TrainConfig(this, m, size);
+            return new TrainConfig(this, ds, m, size, dataChans);
         }
     }
 }

@@ -11,6 +11,14 @@ public interface TrainListener {
     }
 
     /**
+     * Before the first update of each epoch.
+     *
+     * @param epoch the epoch
+     */
+    default void onEpochStart(long epoch) {
+    }
+
+    /**
      * After each optimizer update.
      *
      * @param epoch the epoch

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.lr4j.djl.OptimizerState;
 import org.lr4j.factory.SchedulerConfig;
 import org.lr4j.state.SchedulerState;
 
@@ -119,13 +120,14 @@ class BadInputTest {
         assertEquals("checkpoint " + missing + " does not exist", trainMessage(config(data).resume(missing)));
         Path garbage = Files.write(tmp.resolve("garbage.ckpt"), new byte[] {0, 1, 2, 3, 4, 5});
         assertTrue(trainMessage(config(data).resume(garbage))
-                .startsWith("checkpoint " + garbage + " is not a readable lr4j checkpoint"));
+                .startsWith("checkpoint " + garbage + " is truncated or damaged"));
         Path noMeta = tmp.resolve("nometa.ckpt");
         try (OutputStream out = Files.newOutputStream(noMeta); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("model.params"));
             zip.closeEntry();
         }
-        assertEquals("checkpoint " + noMeta + " has no meta.json", trainMessage(config(data).resume(noMeta)));
+        assertEquals("checkpoint " + noMeta + " is not an lr4j checkpoint (it has no meta.json)",
+                trainMessage(config(data).resume(noMeta)));
         Path badJson = tmp.resolve("badjson.ckpt");
         try (OutputStream out = Files.newOutputStream(badJson); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("meta.json"));
@@ -134,22 +136,24 @@ class BadInputTest {
             zip.putNextEntry(new ZipEntry("model.params"));
             zip.closeEntry();
         }
-        assertTrue(trainMessage(config(data).resume(badJson)).startsWith("checkpoint " + badJson + " has malformed meta.json"));
+        assertEquals("checkpoint " + badJson + " is damaged or incomplete (it has no SHA256SUMS)",
+                trainMessage(config(data).resume(badJson)));
 
         SchedulerState state = new SchedulerState("tanh", List.of(0.05), List.of(0.05), null);
         Path other = tmp.resolve("other.ckpt");
-        new Checkpoint(1, 2, "resnet18", List.of("class0", "class1"), 8, "sgd", state, -1, Double.NaN, Map.of(),
-                new byte[0]).write(other);
-        assertEquals("checkpoint " + other + " holds model resnet18, model is smallcnn",
-                trainMessage(config(data).resume(other)));
+        OptimizerState sgd = new OptimizerState("sgd", Map.of(), Map.of());
+        new Checkpoint(1, 2, "resnet18", List.of("class0", "class1"), 8, 16, 4, "sgd", state, -1, Double.NaN, config(data).build().toArgs(),
+                new byte[0], sgd).write(other);
+        assertEquals("model must equal the checkpoint's to resume it (resnet18 in checkpoint " + other + "; only output,"
+                + " threads and epochs may differ), got smallcnn", trainMessage(config(data).resume(other)));
         Path classes = tmp.resolve("classes.ckpt");
-        new Checkpoint(1, 2, "smallcnn", List.of("cat", "dog"), 8, "sgd", state, -1, Double.NaN, Map.of(),
-                new byte[0]).write(classes);
+        new Checkpoint(1, 2, "smallcnn", List.of("cat", "dog"), 8, 16, 4, "sgd", state, -1, Double.NaN, config(data).build().toArgs(),
+                new byte[0], sgd).write(classes);
         assertEquals("checkpoint " + classes + " was trained on classes [cat, dog], the data has [class0, class1]",
                 trainMessage(config(data).resume(classes)));
         Path params = tmp.resolve("params.ckpt");
-        new Checkpoint(1, 2, "smallcnn", List.of("class0", "class1"), 8, "sgd", state, -1, Double.NaN, Map.of(),
-                new byte[] {9, 9}).write(params);
+        new Checkpoint(1, 2, "smallcnn", List.of("class0", "class1"), 8, 16, 4, "sgd", state, -1, Double.NaN, config(data).build().toArgs(),
+                new byte[] {9, 9}, sgd).write(params);
         assertTrue(trainMessage(config(data).resume(params).output(tmp.resolve("params-run")))
                 .startsWith("checkpoint " + params + " holds parameters that do not fit model smallcnn"));
     }

@@ -172,5 +172,11 @@ class TrainerTest {
         assertEquals(fullRec.batchLrs.subList(12, 24), second.batchLrs);
         String csv = Files.readString(run.resolve("summary.csv"), StandardCharsets.UTF_8);
         assertFalse(csv.contains(",9.0,9.0,"), "the row of the unfinished epoch is gone");
+        // run.json describes exactly the epochs of summary.csv, before and after the resume
+        RunFolder.Meta meta = RunFolder.meta(run);
+        assertEquals(List.of(0L, 1L, 2L, 3L), meta.epochs().stream().map(RunFolder.EpochTime::epoch).toList());
+        assertEquals(RunFolder.meta(dir.resolve("full")).trainImages(), meta.trainImages());
+        assertEquals(4L * 6 * 8, meta.trainImages(), "4 epochs of 6 updates of 8 images");
+        assertTrue(meta.wallSeconds() >= meta.trainSeconds() && meta.trainSeconds() > 0, meta.toString());
     }
 }
