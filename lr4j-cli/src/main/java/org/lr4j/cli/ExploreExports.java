@@ -144,7 +144,7 @@ final class ExploreExports {
             }
             groups = "ParamGroupList.of(List.of(\n                " + String.join(",\n                ", parts) + "))";
         }
-        String metrics = t.metrics == null ? "null" : javaLiteral(t.metrics);
+        String metrics = t.curve.metrics == null ? "null" : javaLiteral(t.curve.metrics);
         String end = t.endEpoch == null ? "created.numEpochs()" : t.endEpoch + "L";
         return "import java.util.List;\n"
                 + "import org.lr4j.factory.CreatedScheduler;\n"
@@ -365,8 +365,8 @@ final class ExploreExports {
         s.append("num_epochs = ").append(numEpochs).append("  # as train.py counts them\n");
         long start = t.startEpoch;
         String end = t.endEpoch == null ? "num_epochs" : Long.toString(t.endEpoch);
-        if (t.metrics != null) {
-            s.append("metrics = ").append(py(t.metrics)).append("  # the eval metric at the end of each epoch\n");
+        if (t.curve.metrics != null) {
+            s.append("metrics = ").append(py(t.curve.metrics)).append("  # the eval metric at the end of each epoch\n");
         }
         s.append("\n# as train.py drives it: the rate at the start of each epoch")
                 .append(updates ? " (before each update)" : "").append("\n");
@@ -383,12 +383,12 @@ final class ExploreExports {
             s.append("    print(epoch, epoch * ").append(upe).append(", [g['lr'] for g in optimizer.param_groups])\n");
         }
         s.append("    scheduler.step(epoch + 1")
-                .append(t.metrics == null ? "" : ", metrics[epoch] if epoch < len(metrics) else None").append(")\n");
+                .append(t.curve.metrics == null ? "" : ", metrics[epoch] if epoch < len(metrics) else None").append(")\n");
         return s.toString();
     }
 
     private static double momentum(TableCommand t) {
-        return t.momentum != null ? t.momentum : 0.9;
+        return t.curve.momentum != null ? t.curve.momentum : 0.9;
     }
 
     private static boolean adam(SchedulerConfig c) {
@@ -407,7 +407,7 @@ final class ExploreExports {
     static String torchJava(TableCommand t, SchedulerConfig c, long steps, List<String> args) {
         String group = adam(c) ? "ParamGroup.of(" + c.effectiveLr() + ").beta1(0.9)"
                 : "ParamGroup.of(" + c.effectiveLr() + ").momentum(" + momentum(t) + ")";
-        String metrics = t.metrics == null ? "null" : javaLiteral(t.metrics);
+        String metrics = t.curve.metrics == null ? "null" : javaLiteral(t.curve.metrics);
         return "import java.util.List;\n"
                 + "import org.lr4j.group.ParamGroup;\n"
                 + "import org.lr4j.group.ParamGroupList;\n"
@@ -470,13 +470,13 @@ final class ExploreExports {
         s.append("optimizer = torch.optim.").append(adam(c) ? "Adam" : "SGD").append("([torch.nn.Parameter(torch.zeros(1))], lr=")
                 .append(py(c.effectiveLr())).append(adam(c) ? "" : ", momentum=" + py(momentum(t))).append(")\n");
         s.append("scheduler = ").append(call).append('\n');
-        if (t.metrics != null) {
-            s.append("metrics = ").append(py(t.metrics)).append("  # passed to step() after each step\n");
+        if (t.curve.metrics != null) {
+            s.append("metrics = ").append(py(t.curve.metrics)).append("  # passed to step() after each step\n");
         }
         s.append("\nfor step in range(").append(steps).append("):\n");
         s.append("    print(step, optimizer.param_groups[0]['lr'])\n");
         s.append("    optimizer.step()\n");
-        s.append("    scheduler.step(").append(t.metrics == null ? "" : "metrics[step]").append(")\n");
+        s.append("    scheduler.step(").append(t.curve.metrics == null ? "" : "metrics[step]").append(")\n");
         return s.toString();
     }
 }

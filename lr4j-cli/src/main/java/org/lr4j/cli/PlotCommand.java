@@ -51,13 +51,8 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     PythonScheduleOptions python;
 
-    @Option(names = "--momentum", paramLabel = "M",
-            description = "With --schedule: SGD's momentum, which OneCycleLR and CyclicLR cycle (default: 0.9).")
-    Double momentum;
-
-    @Option(names = "--metrics", split = ",", paramLabel = "M",
-            description = "With --schedule ReduceLROnPlateau(...): the metric of each step, comma-separated.")
-    List<Double> metrics;
+    @Mixin
+    CurveOptions curve;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.png|FILE.svg",
             description = "The chart to write; the extension chooses PNG or SVG.")
@@ -200,16 +195,10 @@ final class PlotCommand implements Callable<Integer> {
         if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || (series != null && !series.isEmpty())) {
             throw new UsageError("--schedule replaces --sched and draws one series (no --series)");
         }
-        SchedulerConfig config = schedule.toConfig();
-        org.lr4j.python.ScheduleCall call = python.call();
-        long steps = python.steps(call);
-        if (steps > MAX_POINTS) {
-            throw new UsageError("--steps: a series would hold " + steps + " points, must be 1.." + MAX_POINTS);
-        }
-        ParamGroupList groups = PythonScheduleOptions.groups(config.effectiveLr(), config.opt(),
-                momentum != null ? momentum : 0.9);
-        List<PythonScheduleOptions.Row> rows = PythonScheduleOptions.rows(PythonScheduleOptions.build(call, groups),
-                steps, metrics);
+        CurveOptions.Curve curve = this.curve.run(python, schedule.toConfig(), MAX_POINTS,
+                steps -> "--steps: a series would hold " + steps + " points, must be 1.." + MAX_POINTS);
+        org.lr4j.python.ScheduleCall call = curve.call();
+        List<PythonScheduleOptions.Row> rows = curve.rows();
         double[] x = new double[rows.size()];
         double[] y = new double[rows.size()];
         for (int i = 0; i < x.length; i++) {

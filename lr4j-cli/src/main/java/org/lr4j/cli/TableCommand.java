@@ -55,9 +55,8 @@ final class TableCommand implements Callable<Integer> {
     @Mixin
     PythonScheduleOptions python;
 
-    @Option(names = "--momentum", paramLabel = "M",
-            description = "With --schedule: SGD's momentum, which OneCycleLR and CyclicLR cycle (default: 0.9).")
-    Double momentum;
+    @Mixin
+    CurveOptions curve;
 
     @Option(names = "--updates-per-epoch", paramLabel = "N", defaultValue = "1",
             description = "Optimizer updates (batches) per epoch (default: ${DEFAULT-VALUE}).")
@@ -70,10 +69,6 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--lr-scale", paramLabel = "S", arity = "1..*",
             description = "Add a parameter group with this lr_scale (repeatable; default: one group without).")
     List<Double> lrScales;
-
-    @Option(names = "--metrics", split = ",", paramLabel = "M",
-            description = "Eval metric at the end of each epoch (plateau), comma-separated.")
-    List<Double> metrics;
 
     @Option(names = "--start-epoch", paramLabel = "N", defaultValue = "0",
             description = "Resume at this epoch (with --state-in, or as train.py's resume step) (default: 0).")
@@ -182,7 +177,7 @@ final class TableCommand implements Callable<Integer> {
     private void drive(LRScheduler s, long end, Rows rows) throws UncheckedIOException {
         boolean perUpdate = !s.tInEpochs();
         try {
-            TrainLoop.drive(s, startEpoch, end, updatesPerEpoch, metrics, new TrainLoop.Listener() {
+            TrainLoop.drive(s, startEpoch, end, updatesPerEpoch, curve.metrics, new TrainLoop.Listener() {
                 @Override
                 public void epochStart(long epoch, double[] lrs) {
                     if (!perUpdate) {
@@ -267,17 +262,11 @@ final class TableCommand implements Callable<Integer> {
         if (schedule.given(org.lr4j.factory.SchedulerOption.SCHED) || stateIn != null || stateOut != null || lrScales != null) {
             throw new UsageError("--schedule replaces --sched (and takes no --state-in, --state-out or --lr-scale)");
         }
-        org.lr4j.python.ScheduleCall call = python.call();
-        long steps = python.steps(call);
-        if (steps > MAX_ROWS) {
-            throw new UsageError("--steps: the table would hold " + steps + " rows, must be at most " + MAX_ROWS);
-        }
-        double m = momentum != null ? momentum : 0.9;
-        ParamGroupList groups = PythonScheduleOptions.groups(config.effectiveLr(), config.opt(), m);
-        double before = groups.momentum(0);
-        List<PythonScheduleOptions.Row> rows = PythonScheduleOptions.rows(PythonScheduleOptions.build(call, groups),
-                steps, metrics);
-        boolean cycled = PythonScheduleOptions.momentumCycled(rows, before);
+        CurveOptions.Curve curve = this.curve.run(python, config, MAX_ROWS,
+                steps -> "--steps: the table would hold " + steps + " rows, must be at most " + MAX_ROWS);
+        org.lr4j.python.ScheduleCall call = curve.call();
+        List<PythonScheduleOptions.Row> rows = curve.rows();
+        boolean cycled = curve.momentumCycled();
         String text;
         if (format.equals("csv")) {
             StringBuilder sb = new StringBuilder("step,lr,group0").append(cycled ? ",momentum" : "").append('\n');
@@ -303,7 +292,7 @@ final class TableCommand implements Callable<Integer> {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("schedule", call.source());
-            doc.put("steps", steps);
+            doc.put("steps", (long) rows.size());
             doc.put("rows", out);
             try {
                 text = Json.JSON.writeValueAsString(doc) + "\n";

@@ -1,8 +1,10 @@
 package org.lr4j.compose;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.lr4j.schedule.LRScheduler;
@@ -126,8 +128,8 @@ public final class ScheduleSequence implements TorchScheduler {
         }
         TorchScheduler s = p.factory.apply(groups);
         if (s == null || s.groups() != groups) {
-            throw new IllegalArgumentException("phases[" + i + "] must build its scheduler on the groups it is given, got "
-                    + (s == null ? "null" : "a scheduler on other groups"));
+            throw new InvalidValueException("phases[" + i + "]", "must build its scheduler on the groups it is given",
+                    s == null ? "null" : "a scheduler on other groups");
         }
         phase = i;
         return s;
@@ -224,17 +226,12 @@ public final class ScheduleSequence implements TorchScheduler {
      */
     @Override
     public void restore(TorchState state) {
-        if (state == null) {
-            throw new NullPointerException("state must be given, got null");
-        }
-        if (!state.scheduler().equals(name())) {
-            throw new IllegalArgumentException("state.scheduler must be " + name() + " (the scheduler restored), got "
-                    + state.scheduler());
-        }
+        Objects.requireNonNull(state, "state must be given, got null").requireFor(name());
         int n = groups.size();
         int i = (int) state.counter("phase");
         if (i < 0 || i >= phases.size()) {
-            throw new IllegalArgumentException("state.counters.phase must be in [0, " + (phases.size() - 1) + "], got " + i);
+            throw new InvalidValueException("state.counters.phase", "must be in [0, " + (phases.size() - 1) + "]",
+                    String.valueOf(i));
         }
         if (state.lrs().size() != n || state.children().size() != 1) {
             throw new IllegalArgumentException("state.lrs must hold one value per group (" + n + ") and state.children"
@@ -335,7 +332,7 @@ public final class ScheduleSequence implements TorchScheduler {
                 throw new NullPointerException("param_groups must be given, got null");
             }
             if (phases.isEmpty()) {
-                throw new IllegalArgumentException("phases must hold at least one phase, got 0");
+                throw new InvalidValueException("phases", "must hold at least one phase", "0");
             }
             for (int i = 0; i < phases.size(); i++) {
                 Phase p = phases.get(i);
@@ -343,7 +340,7 @@ public final class ScheduleSequence implements TorchScheduler {
                     throw new NullPointerException("phases[" + i + "] factory and start must be given, got null");
                 }
                 if (p.length < 1) {
-                    throw new IllegalArgumentException("phases[" + i + "].length must be >= 1, got " + p.length);
+                    throw new InvalidValueException("phases[" + i + "].length", "must be >= 1", String.valueOf(p.length));
                 }
                 try {
                     TorchScheduler s = p.factory.apply(scratch(groups));

@@ -3,7 +3,9 @@ package org.lr4j.compose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.lr4j.schedule.LRScheduler;
+import org.lr4j.schedule.MetricScheduler;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.state.PlateauState;
 import org.lr4j.state.SchedulerState;
@@ -65,7 +67,7 @@ public final class TimmPhase implements TorchScheduler {
 
     @Override
     public boolean needsMetric() {
-        return scheduler.name().equals("plateau");
+        return scheduler instanceof MetricScheduler;
     }
 
     @Override
@@ -129,13 +131,7 @@ public final class TimmPhase implements TorchScheduler {
      */
     @Override
     public void restore(TorchState state) {
-        if (state == null) {
-            throw new NullPointerException("state must be given, got null");
-        }
-        if (!state.scheduler().equals(name())) {
-            throw new IllegalArgumentException("state.scheduler must be " + name() + " (the scheduler restored), got "
-                    + state.scheduler());
-        }
+        Objects.requireNonNull(state, "state must be given, got null").requireFor(name());
         PlateauState p = null;
         if (!state.counters().isEmpty()) {
             p = new PlateauState(state.counter("best"), (long) state.counter("num_bad_epochs"),

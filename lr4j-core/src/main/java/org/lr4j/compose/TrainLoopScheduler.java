@@ -1,5 +1,6 @@
 package org.lr4j.compose;
 
+import org.lr4j.schedule.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import org.lr4j.group.ParamGroups;
@@ -69,7 +70,7 @@ public final class TrainLoopScheduler implements LRScheduler {
             throw new NullPointerException("scheduler must be given, got null");
         }
         if (maxSteps < 0) {
-            throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
+            throw new InvalidValueException("maxSteps", "must be >= 0", String.valueOf(maxSteps));
         }
         return new TrainLoopScheduler(scheduler, stepOnUpdates, maxSteps);
     }
@@ -96,7 +97,7 @@ public final class TrainLoopScheduler implements LRScheduler {
 
     private void advance(long t, Double metric) {
         if (t < 0) {
-            throw new IllegalArgumentException("t must be >= 0, got " + t);
+            throw new InvalidValueException("t", "must be >= 0", String.valueOf(t));
         }
         if (scheduler.needsMetric() && metric == null) {
             return;

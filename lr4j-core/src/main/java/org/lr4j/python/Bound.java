@@ -1,5 +1,7 @@
 package org.lr4j.python;
 
+import org.lr4j.schedule.InvalidValueException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +38,13 @@ final class Bound {
         for (PyValue arg : call.args()) {
             if (p >= params.size()) {
                 throw new PythonCallException(source, arg.offset(), sig.name() + "() takes " + positionalCount(sig)
-                        + " positional arguments but " + call.args().size() + " were given");
+                        + " positional arguments but " + call.args().size() + " were given", null);
             }
             String param = params.get(p++);
             if (param.equals("optimizer")) {
                 if (!(arg instanceof PyValue.PyName)) {
                     throw new PythonCallException(source, arg.offset(), sig.name() + "(): the optimizer is implicit"
-                            + " (one group with the given lr); leave it out or name it, got " + arg);
+                            + " (one group with the given lr); leave it out or name it, got " + arg, null);
                 }
                 continue;
             }
@@ -57,10 +59,10 @@ final class Bound {
             }
             if (!params.contains(k) && !sig.varKeywords()) {
                 throw new PythonCallException(source, at, sig.name() + "() got an unexpected keyword argument '" + k
-                        + "' (its parameters: " + String.join(", ", params) + ")");
+                        + "' (its parameters: " + String.join(", ", params) + ")", null);
             }
             if (values.containsKey(k)) {
-                throw new PythonCallException(source, at, sig.name() + "() got multiple values for argument '" + k + "'");
+                throw new PythonCallException(source, at, sig.name() + "() got multiple values for argument '" + k + "'", null);
             }
             values.put(k, e.getValue());
             offsets.put(k, at);
@@ -73,7 +75,7 @@ final class Bound {
         }
         if (!missing.isEmpty()) {
             throw new PythonCallException(source, call.offset(), sig.name() + "() missing " + missing.size()
-                    + " required argument" + (missing.size() > 1 ? "s" : "") + ": " + String.join(" and ", missing));
+                    + " required argument" + (missing.size() > 1 ? "s" : "") + ": " + String.join(" and ", missing), null);
         }
         return new Bound(source, sig, call, values, offsets);
     }
@@ -85,7 +87,13 @@ final class Bound {
     PythonCallException error(String param, String reason) {
         PyValue v = values.get(param);
         int at = v != null ? v.offset() : call.offset();
-        return new PythonCallException(source, at, reason);
+        return new PythonCallException(source, at, reason, null);
+    }
+
+    /** The typed refusal of {@code param}'s value, pointing at it. */
+    PythonCallException invalid(String param, String rule, String value) {
+        InvalidValueException e = new InvalidValueException(param, rule, value);
+        return error(param, e.getMessage(), e);
     }
 
     PythonCallException error(String param, String reason, Throwable cause) {
@@ -97,6 +105,41 @@ final class Bound {
     boolean has(String param) {
         PyValue v = values.get(param);
         return v != null && !(v instanceof PyValue.PyNone);
+    }
+
+    /** Passes {@code param}'s number to {@code set} when the call gives it (a builder's optional argument). */
+    void setNumber(String param, java.util.function.DoubleConsumer set) {
+        if (has(param)) {
+            set.accept(number(param));
+        }
+    }
+
+    /** Passes {@code param}'s integer to {@code set} when the call gives it. */
+    void setInteger(String param, boolean strict, java.util.function.LongConsumer set) {
+        if (has(param)) {
+            set.accept(integer(param, strict));
+        }
+    }
+
+    /** Passes {@code param}'s numbers (one or a list) to {@code set} when the call gives it. */
+    void setNumbers(String param, java.util.function.Consumer<double[]> set) {
+        if (has(param)) {
+            set.accept(numbers(param));
+        }
+    }
+
+    /** Passes {@code param}'s string to {@code set} when the call gives it. */
+    void setString(String param, java.util.function.Consumer<String> set) {
+        if (has(param)) {
+            set.accept(string(param));
+        }
+    }
+
+    /** Passes {@code param}'s boolean to {@code set} when the call gives it. */
+    void setBool(String param, java.util.function.Consumer<Boolean> set) {
+        if (has(param)) {
+            set.accept(bool(param));
+        }
     }
 
     PyValue get(String param) {
@@ -116,7 +159,7 @@ final class Bound {
                 && Math.abs(f.value()) < 0x1p53) {
             return (long) f.value();
         }
-        throw error(param, param + " must be an integer, got " + v);
+        throw invalid(param, "must be an integer", String.valueOf(v));
     }
 
     Long optionalInteger(String param, boolean strict) {
@@ -141,7 +184,7 @@ final class Bound {
         if (v instanceof PyValue.PyInt || v instanceof PyValue.PyFloat || v instanceof PyValue.PyBool) {
             return numberOf(v);
         }
-        throw error(param, param + " must be a number, got " + v);
+        throw invalid(param, "must be a number", String.valueOf(v));
     }
 
     Double optionalNumber(String param) {
@@ -157,7 +200,7 @@ final class Bound {
                 PyValue item = l.items().get(i);
                 if (!(item instanceof PyValue.PyInt || item instanceof PyValue.PyFloat)) {
                     throw new PythonCallException(source, item.offset(), param + "[" + i + "] must be a number, got "
-                            + item);
+                            + item, null);
                 }
                 out[i] = numberOf(item);
             }
@@ -171,7 +214,7 @@ final class Bound {
         if (v instanceof PyValue.PyStr s) {
             return s.value();
         }
-        throw error(param, param + " must be a string, got " + v);
+        throw invalid(param, "must be a string", String.valueOf(v));
     }
 
     boolean bool(String param) {
@@ -182,20 +225,20 @@ final class Bound {
         if (v instanceof PyValue.PyInt i) {
             return i.value() != 0;
         }
-        throw error(param, param + " must be True or False, got " + v);
+        throw invalid(param, "must be True or False", String.valueOf(v));
     }
 
     List<Long> integers(String param) {
         PyValue v = get(param);
         if (!(v instanceof PyValue.PyList l)) {
-            throw error(param, param + " must be a list of integers, got " + v);
+            throw invalid(param, "must be a list of integers", String.valueOf(v));
         }
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < l.items().size(); i++) {
             PyValue item = l.items().get(i);
             if (!(item instanceof PyValue.PyInt n)) {
                 throw new PythonCallException(source, item.offset(), param + "[" + i + "] must be an integer, got "
-                        + item);
+                        + item, null);
             }
             out.add(n.value());
         }
@@ -205,14 +248,14 @@ final class Bound {
     List<PyValue.PyCall> calls(String param) {
         PyValue v = get(param);
         if (!(v instanceof PyValue.PyList l)) {
-            throw error(param, param + " must be a list of scheduler calls, got " + v);
+            throw invalid(param, "must be a list of scheduler calls", String.valueOf(v));
         }
         List<PyValue.PyCall> out = new ArrayList<>();
         for (int i = 0; i < l.items().size(); i++) {
             PyValue item = l.items().get(i);
             if (!(item instanceof PyValue.PyCall c)) {
                 throw new PythonCallException(source, item.offset(), param + "[" + i + "] must be a scheduler call"
-                        + " such as LinearLR(start_factor=0.1), got " + item);
+                        + " such as LinearLR(start_factor=0.1), got " + item, null);
             }
             out.add(c);
         }

@@ -1,5 +1,8 @@
 package org.lr4j.python;
 
+import java.util.Optional;
+import org.lr4j.schedule.InvalidValueException;
+
 /**
  * A Python call lr4j cannot read or build, pointing at the offending character: {@link #column()}
  * (1-based) in {@link #source()}. {@link #getMessage()} is the reason, the source and a caret under the
@@ -17,38 +20,29 @@ public final class PythonCallException extends IllegalArgumentException {
     private final String source;
     /** @serial the offending character's column, 1-based */
     private final int column;
-    /** @serial what is wrong, in words */
+    /** @serial what is wrong, in words, without position */
     private final String reason;
 
     /**
-     * An error at {@code offset} (0-based) of {@code source}.
+     * An error at {@code offset} (0-based, clamped to the text) of {@code source}; {@code cause} may be
+     * null, and is the typed refusal ({@link #invalidValue()}) where one argument breaks a rule.
      *
      * @param source the call's text
      * @param offset where the offending character is, 0-based (clamped to the text)
      * @param reason what is wrong, in words
+     * @param cause the typed refusal or other exception that caused it, or null
      */
-    public PythonCallException(String source, int offset, String reason) {
-        this(source, offset, reason, null);
-    }
-
-    /**
-     * As {@link #PythonCallException(String, int, String)}, with the exception that caused it.
-     *
-     * @param source the call's text
-     * @param offset where the offending character is, 0-based (clamped to the text)
-     * @param reason what is wrong, in words
-     * @param cause the exception that caused it, or null
-     */
-    public PythonCallException(String source, int offset, String reason, Throwable cause) {
-        super(format(source, offset, reason), cause);
+    PythonCallException(String source, int offset, String reason, Throwable cause) {
+        super("", cause);
         this.source = source;
         this.column = Math.max(0, Math.min(offset, source.length())) + 1;
         this.reason = reason;
     }
 
-    private static String format(String source, int offset, String reason) {
-        int o = Math.max(0, Math.min(offset, source.length()));
-        return "column " + (o + 1) + ": " + reason + "\n  " + source + "\n  " + " ".repeat(o) + "^";
+    /** {@return the reason, the source and a caret under the column (three lines)} */
+    @Override
+    public String getMessage() {
+        return "column " + column + ": " + reason + "\n  " + source + "\n  " + " ".repeat(column - 1) + "^";
     }
 
     /** {@return the call's text} */
@@ -64,6 +58,17 @@ public final class PythonCallException extends IllegalArgumentException {
     /** {@return what is wrong, without position} */
     public String reason() {
         return reason;
+    }
+
+    /**
+     * Where one argument breaks a rule (a value of the wrong type, or a value the scheduler's builder
+     * refuses): the typed error, with the reference's parameter name, the rule and the value; empty where
+     * the call itself cannot be read or bound (syntax, an unknown scheduler or keyword).
+     *
+     * @return the typed refusal that caused this error, or empty
+     */
+    public Optional<InvalidValueException> invalidValue() {
+        return getCause() instanceof InvalidValueException e ? Optional.of(e) : Optional.empty();
     }
 
     /**

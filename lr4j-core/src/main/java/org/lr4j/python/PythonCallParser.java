@@ -62,7 +62,7 @@ public final class PythonCallParser {
     }
 
     private PythonCallException error(int at, String reason) {
-        return new PythonCallException(src, at, reason);
+        return new PythonCallException(src, at, reason, null);
     }
 
     private void skipSpace() {

@@ -138,7 +138,7 @@ public final class ScheduleCall {
         if (sig == null) {
             throw new PythonCallException(source, call.offset(), "unknown scheduler " + call.name() + " (lr4j reads"
                     + " torch.optim.lr_scheduler's classes and transformers' schedule functions: "
-                    + String.join(", ", new TreeSet<>(SIGNATURES.keySet())) + ")");
+                    + String.join(", ", new TreeSet<>(SIGNATURES.keySet())) + ")", null);
         }
         Bound b = Bound.bind(source, sig, call);
         if (b.has("schedulers")) {
@@ -271,8 +271,8 @@ public final class ScheduleCall {
 
     private static TorchScheduler build(Bound b, ParamGroups groups, double optimizerLr) {
         if (b.has("last_epoch") && b.integer("last_epoch", true) != -1) {
-            throw b.error("last_epoch", "last_epoch must be -1 (lr4j resumes by restoring a state, not by last_epoch),"
-                    + " got " + b.get("last_epoch"));
+            throw b.invalid("last_epoch", "must be -1 (lr4j resumes by restoring a state, not by last_epoch)",
+                    String.valueOf(b.get("last_epoch")));
         }
         if (b.has("verbose")) {
             b.bool("verbose");
@@ -305,39 +305,25 @@ public final class ScheduleCall {
         switch (b.call.name()) {
             case "StepLR" -> {
                 StepLR.Builder s = StepLR.builder(groups, b.integer("step_size", false));
-                if (b.has("gamma")) {
-                    s.gamma(b.number("gamma"));
-                }
+                b.setNumber("gamma", s::gamma);
                 return s.build();
             }
             case "MultiStepLR" -> {
                 MultiStepLR.Builder s = MultiStepLR.builder(groups, b.integers("milestones"));
-                if (b.has("gamma")) {
-                    s.gamma(b.number("gamma"));
-                }
+                b.setNumber("gamma", s::gamma);
                 return s.build();
             }
             case "ConstantLR" -> {
                 ConstantLR.Builder s = ConstantLR.builder(groups);
-                if (b.has("factor")) {
-                    s.factor(b.number("factor"));
-                }
-                if (b.has("total_iters")) {
-                    s.totalIters(b.integer("total_iters", false));
-                }
+                b.setNumber("factor", s::factor);
+                b.setInteger("total_iters", false, s::totalIters);
                 return s.build();
             }
             case "LinearLR" -> {
                 LinearLR.Builder s = LinearLR.builder(groups);
-                if (b.has("start_factor")) {
-                    s.startFactor(b.number("start_factor"));
-                }
-                if (b.has("end_factor")) {
-                    s.endFactor(b.number("end_factor"));
-                }
-                if (b.has("total_iters")) {
-                    s.totalIters(b.integer("total_iters", false));
-                }
+                b.setNumber("start_factor", s::startFactor);
+                b.setNumber("end_factor", s::endFactor);
+                b.setInteger("total_iters", false, s::totalIters);
                 return s.build();
             }
             case "ExponentialLR" -> {
@@ -345,30 +331,20 @@ public final class ScheduleCall {
             }
             case "PolynomialLR" -> {
                 PolynomialLR.Builder s = PolynomialLR.builder(groups);
-                if (b.has("total_iters")) {
-                    s.totalIters(b.integer("total_iters", false));
-                }
-                if (b.has("power")) {
-                    s.power(b.number("power"));
-                }
+                b.setInteger("total_iters", false, s::totalIters);
+                b.setNumber("power", s::power);
                 return s.build();
             }
             case "CosineAnnealingLR" -> {
                 CosineAnnealingLR.Builder s = CosineAnnealingLR.builder(groups, b.integer("T_max", false));
-                if (b.has("eta_min")) {
-                    s.etaMin(b.number("eta_min"));
-                }
+                b.setNumber("eta_min", s::etaMin);
                 return s.build();
             }
             case "CosineAnnealingWarmRestarts" -> {
                 CosineAnnealingWarmRestarts.Builder s = CosineAnnealingWarmRestarts.builder(groups,
                         b.integer("T_0", true));
-                if (b.has("T_mult")) {
-                    s.tMult(b.integer("T_mult", true));
-                }
-                if (b.has("eta_min")) {
-                    s.etaMin(b.number("eta_min"));
-                }
+                b.setInteger("T_mult", true, s::tMult);
+                b.setNumber("eta_min", s::etaMin);
                 return s.build();
             }
             case "CyclicLR" -> {
@@ -393,7 +369,7 @@ public final class ScheduleCall {
             }
             case "LambdaLR", "MultiplicativeLR" -> throw new PythonCallException(b.source, b.call.offset(),
                     b.call.name() + " takes a function, which a call in text cannot carry: build it in Java with "
-                    + b.call.name() + ".of(groups, epoch -> ...)");
+                    + b.call.name() + ".of(groups, epoch -> ...)", null);
             case "get_scheduler" -> {
                 return build(getSchedulerCall(b), groups, optimizerLr);
             }
@@ -409,12 +385,8 @@ public final class ScheduleCall {
                     + " CyclicLR.Builder.scaleFn in Java");
         }
         CyclicLR.Builder s = CyclicLR.builder(groups, b.numbers("base_lr"), b.numbers("max_lr"));
-        if (b.has("step_size_up")) {
-            s.stepSizeUp(b.number("step_size_up"));
-        }
-        if (b.has("step_size_down")) {
-            s.stepSizeDown(b.number("step_size_down"));
-        }
+        b.setNumber("step_size_up", s::stepSizeUp);
+        b.setNumber("step_size_down", s::stepSizeDown);
         if (b.has("mode")) {
             try {
                 s.mode(CyclicLR.Mode.of(b.string("mode")));
@@ -425,18 +397,10 @@ public final class ScheduleCall {
                 throw b.error("mode", "CyclicLR: " + e.getMessage(), e);
             }
         }
-        if (b.has("gamma")) {
-            s.gamma(b.number("gamma"));
-        }
-        if (b.has("cycle_momentum")) {
-            s.cycleMomentum(b.bool("cycle_momentum"));
-        }
-        if (b.has("base_momentum")) {
-            s.baseMomentum(b.numbers("base_momentum"));
-        }
-        if (b.has("max_momentum")) {
-            s.maxMomentum(b.numbers("max_momentum"));
-        }
+        b.setNumber("gamma", s::gamma);
+        b.setBool("cycle_momentum", s::cycleMomentum);
+        b.setNumbers("base_momentum", s::baseMomentum);
+        b.setNumbers("max_momentum", s::maxMomentum);
         return s.build();
     }
 
@@ -454,32 +418,18 @@ public final class ScheduleCall {
         }
         if (b.has("pct_start")) {
             if (!(b.get("pct_start") instanceof PyValue.PyFloat)) {
-                throw b.error("pct_start", "pct_start must be a float between 0 and 1 (Expected float between 0 and 1"
-                        + " pct_start), got " + b.get("pct_start"));
+                throw b.invalid("pct_start", "must be a float between 0 and 1 (Expected float between 0 and 1"
+                        + " pct_start)", String.valueOf(b.get("pct_start")));
             }
             s.pctStart(b.number("pct_start"));
         }
-        if (b.has("anneal_strategy")) {
-            s.annealStrategy(b.string("anneal_strategy"));
-        }
-        if (b.has("cycle_momentum")) {
-            s.cycleMomentum(b.bool("cycle_momentum"));
-        }
-        if (b.has("base_momentum")) {
-            s.baseMomentum(b.numbers("base_momentum"));
-        }
-        if (b.has("max_momentum")) {
-            s.maxMomentum(b.numbers("max_momentum"));
-        }
-        if (b.has("div_factor")) {
-            s.divFactor(b.number("div_factor"));
-        }
-        if (b.has("final_div_factor")) {
-            s.finalDivFactor(b.number("final_div_factor"));
-        }
-        if (b.has("three_phase")) {
-            s.threePhase(b.bool("three_phase"));
-        }
+        b.setString("anneal_strategy", s::annealStrategy);
+        b.setBool("cycle_momentum", s::cycleMomentum);
+        b.setNumbers("base_momentum", s::baseMomentum);
+        b.setNumbers("max_momentum", s::maxMomentum);
+        b.setNumber("div_factor", s::divFactor);
+        b.setNumber("final_div_factor", s::finalDivFactor);
+        b.setBool("three_phase", s::threePhase);
         return s.build();
     }
 
@@ -487,8 +437,8 @@ public final class ScheduleCall {
     private static long strictPositive(Bound b, String param) {
         PyValue v = b.get(param);
         if (!(v instanceof PyValue.PyInt i) || i.value() <= 0) {
-            throw b.error(param, param + " must be a positive integer (Expected positive integer " + param + "), got "
-                    + v);
+            throw b.invalid(param, "must be a positive integer (Expected positive integer " + param + ")",
+                    String.valueOf(v));
         }
         return i.value();
     }
@@ -497,34 +447,18 @@ public final class ScheduleCall {
         for (String k : b.values.keySet()) {
             if (!SIGNATURES.get("ReduceLROnPlateau").params().contains(k)) {
                 throw new PythonCallException(b.source, b.offsets.get(k), "ReduceLROnPlateau() got an unexpected keyword"
-                        + " argument '" + k + "'");
+                        + " argument '" + k + "'", null);
             }
         }
         ReduceLROnPlateau.Builder s = ReduceLROnPlateau.builder(groups);
-        if (b.has("mode")) {
-            s.mode(b.string("mode"));
-        }
-        if (b.has("factor")) {
-            s.factor(b.number("factor"));
-        }
-        if (b.has("patience")) {
-            s.patience(b.integer("patience", false));
-        }
-        if (b.has("threshold")) {
-            s.threshold(b.number("threshold"));
-        }
-        if (b.has("threshold_mode")) {
-            s.thresholdMode(b.string("threshold_mode"));
-        }
-        if (b.has("cooldown")) {
-            s.cooldown(b.integer("cooldown", false));
-        }
-        if (b.has("min_lr")) {
-            s.minLr(b.numbers("min_lr"));
-        }
-        if (b.has("eps")) {
-            s.eps(b.number("eps"));
-        }
+        b.setString("mode", s::mode);
+        b.setNumber("factor", s::factor);
+        b.setInteger("patience", false, s::patience);
+        b.setNumber("threshold", s::threshold);
+        b.setString("threshold_mode", s::thresholdMode);
+        b.setInteger("cooldown", false, s::cooldown);
+        b.setNumbers("min_lr", s::minLr);
+        b.setNumber("eps", s::eps);
         return s.build();
     }
 
@@ -576,7 +510,7 @@ public final class ScheduleCall {
                     Transformers.getCosineWithMinLrScheduleWithWarmupLrRate(groups, optimizerLr, warmup, training,
                             b.has("num_cycles") ? b.number("num_cycles") : 0.5, b.optionalNumber("min_lr"),
                             b.optionalNumber("min_lr_rate"), b.optionalNumber("warmup_lr_rate"));
-            default -> throw new PythonCallException(b.source, b.call.offset(), "unknown scheduler " + name);
+            default -> throw new PythonCallException(b.source, b.call.offset(), "unknown scheduler " + name, null);
         };
     }
 
@@ -628,7 +562,7 @@ public final class ScheduleCall {
             default -> {
                 if (!b.has("num_warmup_steps")) {
                     throw new PythonCallException(b.source, b.call.offset(), type.value() + " requires"
-                            + " `num_warmup_steps`, please provide that argument.");
+                            + " `num_warmup_steps`, please provide that argument.", null);
                 }
                 put(b, "num_warmup_steps", kwargs, offsets);
                 if (type == SchedulerType.CONSTANT_WITH_WARMUP || type == SchedulerType.INVERSE_SQRT) {
@@ -636,7 +570,7 @@ public final class ScheduleCall {
                 }
                 if (type != SchedulerType.WARMUP_STABLE_DECAY && !b.has("num_training_steps")) {
                     throw new PythonCallException(b.source, b.call.offset(), type.value() + " requires"
-                            + " `num_training_steps`, please provide that argument.");
+                            + " `num_training_steps`, please provide that argument.", null);
                 }
                 put(b, "num_training_steps", kwargs, offsets);
                 addAll(specific, kwargs, offsets);

@@ -8,11 +8,18 @@ import org.lr4j.state.SchedulerState;
  * caller steps it with an explicit epoch or update count. Nothing counts internally: the caller passes
  * every {@code t}.
  *
- * <p>Three kinds, each its own interface: {@link TimeScheduler} (a pure value for every {@code t}, so
- * calls in any order give the same values: tanh, cosine, poly, step, multistep), {@link MetricScheduler}
- * (the next rates depend on the metrics passed so far: plateau) and {@link ChainableScheduler} (the next
- * rates computed from the last ones written, as PyTorch's recursive schedulers). This interface holds
- * what every kind answers; ask for a kind with {@code instanceof}.
+ * <p>Two kinds, each its own interface: {@link TimeScheduler} (a pure value for every {@code t}, so
+ * calls in any order give the same values: tanh, cosine, poly, step, multistep) and
+ * {@link MetricScheduler} (the next rates depend on the metrics passed so far: plateau). This interface
+ * holds what both answer; ask for a kind with {@code instanceof}.
+ *
+ * <p>The other way of driving a scheduler, PyTorch's, where the scheduler counts its own steps and the
+ * next rates may be computed from the last ones written ({@code step()}, {@code last_epoch}, its
+ * recursive {@code CosineAnnealingLR}, {@code ChainedScheduler}), is {@code org.lr4j.torch.TorchScheduler}
+ * (PyTorch's, transformers', and a {@code org.lr4j.compose.ScheduleSequence}). The two contracts meet
+ * in two adapters: {@code org.lr4j.compose.TrainLoopScheduler} drives a {@code TorchScheduler} as an
+ * {@code LRScheduler} (train.py's loop), {@code org.lr4j.compose.TimmPhase} an {@code LRScheduler} as a
+ * {@code TorchScheduler} (a phase of a sequence).
  *
  * <p>Driving it as timm's train.py does:
  * <pre>{@code

@@ -3,6 +3,7 @@ package org.lr4j.schedule;
 import java.util.List;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.Checks;
+import org.lr4j.internal.PlateauDecision;
 import org.lr4j.state.PlateauState;
 import org.lr4j.state.SchedulerState;
 
@@ -69,9 +70,8 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
     private final double lrMin;
     private final Mode mode;
 
-    private double best;
-    private long numBadEpochs;
-    private long cooldownCounter;
+    private final PlateauDecision decision;
+    private final double[] lrMins;
     private double[] restoreLrs;
 
     private PlateauLRScheduler(Builder b) {
@@ -84,7 +84,9 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
         this.warmupLrInit = b.warmupLrInit;
         this.lrMin = b.lrMin;
         this.mode = b.mode;
-        this.best = mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        this.decision = new PlateauDecision(mode == Mode.MIN, true, threshold, patienceT, cooldownT, decayRate, EPS);
+        this.lrMins = new double[groupCount()];
+        java.util.Arrays.fill(lrMins, lrMin);
     }
 
     /**
@@ -129,7 +131,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
             restoreLrs = null;
         }
         if (hasMetric) {
-            decide(metric);
+            decision.step(metric, groups, lrMins);
         }
         if (noise().appliesAt(epoch)) {
             double noise = noise().sample(epoch);
@@ -140,32 +142,6 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
                 groups.setLr(g, old + old * noise);
             }
             restoreLrs = saved;
-        }
-    }
-
-    private void decide(double metric) {
-        boolean better = mode == Mode.MIN ? metric < best * (1. - threshold) : metric > best * (threshold + 1.);
-        if (better) {
-            best = metric;
-            numBadEpochs = 0;
-        } else {
-            numBadEpochs++;
-        }
-        if (cooldownCounter > 0) {
-            cooldownCounter--;
-            numBadEpochs = 0;
-        }
-        if (numBadEpochs > patienceT) {
-            ParamGroups groups = groups();
-            for (int g = 0; g < groupCount(); g++) {
-                double old = groups.lr(g);
-                double next = Math.max(old * decayRate, lrMin);
-                if (old - next > EPS) {
-                    groups.setLr(g, next);
-                }
-            }
-            cooldownCounter = cooldownT;
-            numBadEpochs = 0;
         }
     }
 
@@ -183,7 +159,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
     @Override
     public SchedulerState state() {
         SchedulerState s = super.state();
-        PlateauState p = new PlateauState(best, numBadEpochs, cooldownCounter,
+        PlateauState p = new PlateauState(decision.best(), decision.numBadEpochs(), decision.cooldownCounter(),
                 restoreLrs == null ? null : toList(restoreLrs));
         return new SchedulerState(s.scheduler(), s.baseValues(), s.lrs(), p);
     }
@@ -202,9 +178,7 @@ public final class PlateauLRScheduler extends AbstractLRScheduler implements Met
             throw Checks.invalid("state.plateau", "be given for a plateau scheduler", "null");
         }
         super.restore(state);
-        best = p.best();
-        numBadEpochs = p.numBadEpochs();
-        cooldownCounter = p.cooldownCounter();
+        decision.restore(p.best(), p.numBadEpochs(), p.cooldownCounter());
         List<Double> r = p.restoreLrs();
         if (r == null) {
             restoreLrs = null;

@@ -41,11 +41,11 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
             throw new NullPointerException("param_groups must be given, got null");
         }
         if (groups.size() < 1) {
-            throw new IllegalArgumentException("param_groups must hold at least one group, got 0");
+            throw new InvalidValueException("param_groups", "must hold at least one group", "0");
         }
         for (int g = 0; g < groups.size(); g++) {
             if (!groups.hasLr(g)) {
-                throw new IllegalArgumentException("param_groups[" + g + "].lr must be given, got none");
+                throw new InvalidValueException("param_groups[" + g + "].lr", "must be given", "none");
             }
         }
         return groups;
@@ -88,6 +88,27 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
 
     /** {@return {@code get_lr()}: the chainable form, at {@code lastEpoch}. May write momentum} */
     abstract double[] getLr();
+
+    /**
+     * The chainable step of a multiplicative scheduler: every group's current rate times {@code factor}
+     * ({@code 1} where the rate stays).
+     */
+    final double[] currentTimes(double factor) {
+        double[] out = groups.lrs();
+        for (int g = 0; g < n; g++) {
+            out[g] = out[g] * factor;
+        }
+        return out;
+    }
+
+    /** The closed form of a multiplicative scheduler: every group's base rate times {@code factor}. */
+    final double[] basesTimes(double factor) {
+        double[] out = new double[n];
+        for (int g = 0; g < n; g++) {
+            out[g] = baseLrs[g] * factor;
+        }
+        return out;
+    }
 
     /** {@return {@code _get_closed_form_lr()} where the class has one, else {@code get_lr()}} */
     double[] closedFormLr() {
@@ -198,10 +219,7 @@ abstract class AbstractTorchScheduler implements TorchScheduler {
         if (state == null) {
             throw new NullPointerException("state must be given, got null");
         }
-        if (!state.scheduler().equals(name)) {
-            throw new InvalidValueException("state.scheduler", "must be " + name + " (the scheduler restored)",
-                    String.valueOf(state.scheduler()));
-        }
+        state.requireFor(name);
         if (state.lrs().size() != n || state.initialLrs().size() != n) {
             throw new InvalidValueException("state.lrs", "must hold one value per group (" + n + ")",
                     String.valueOf(state.lrs().size()));

@@ -1,8 +1,7 @@
 package org.lr4j.torch;
 
-import java.util.ArrayList;
+import org.lr4j.schedule.InvalidValueException;
 import java.util.List;
-import org.lr4j.group.ParamGroups;
 
 /**
  * PyTorch's {@code ChainedScheduler}: every step steps each of its schedulers in order, on the same
@@ -15,15 +14,9 @@ import org.lr4j.group.ParamGroups;
  * then {@code 0.09000000000000001}, {@code 0.8100000000000002}, {@code 0.7290000000000002} (PyTorch's docs
  * say 0.09, 0.081, 0.729, 0.6561: its code gives these).
  */
-public final class ChainedScheduler implements TorchScheduler {
-    private final ParamGroups groups;
-    private final List<TorchScheduler> schedulers;
-    private long steps;
-    private double[] lastLr;
-
+public final class ChainedScheduler extends ComposedScheduler<TorchScheduler> {
     private ChainedScheduler(List<TorchScheduler> schedulers) {
-        this.schedulers = schedulers;
-        this.groups = schedulers.get(0).groups();
+        super("ChainedScheduler", schedulers.get(0).groups(), schedulers);
         this.lastLr = groups.lrs();
     }
 
@@ -43,34 +36,17 @@ public final class ChainedScheduler implements TorchScheduler {
             throw new NullPointerException("schedulers must not hold null, got " + schedulers);
         }
         if (schedulers.isEmpty()) {
-            throw new IllegalArgumentException("schedulers must hold at least one scheduler, got 0");
+            throw new InvalidValueException("schedulers", "must hold at least one scheduler", "0");
         }
         for (int i = 0; i < schedulers.size(); i++) {
-            if (schedulers.get(i).groups() != schedulers.get(0).groups()) {
-                throw new IllegalArgumentException("schedulers[" + i + "] must be built on the groups of schedulers[0]"
-                        + " (ChainedScheduler expects all schedulers to belong to the same optimizer), got other groups");
-            }
+            requireGroups(schedulers.get(i), i, schedulers.get(0).groups(), "schedulers[0]",
+                    "ChainedScheduler expects all schedulers to belong to the same optimizer");
             if (schedulers.get(i).needsMetric()) {
-                throw new IllegalArgumentException("schedulers[" + i + "] must step without a metric (ChainedScheduler"
-                        + " calls step()), got " + schedulers.get(i).name());
+                throw new InvalidValueException("schedulers[" + i + "]", "must step without a metric (ChainedScheduler"
+                        + " calls step())", schedulers.get(i).name());
             }
         }
         return new ChainedScheduler(List.copyOf(schedulers));
-    }
-
-    @Override
-    public String name() {
-        return "ChainedScheduler";
-    }
-
-    @Override
-    public ParamGroups groups() {
-        return groups;
-    }
-
-    /** {@return the schedulers, in order} */
-    public List<TorchScheduler> schedulers() {
-        return schedulers;
     }
 
     @Override
@@ -78,36 +54,7 @@ public final class ChainedScheduler implements TorchScheduler {
         for (TorchScheduler s : schedulers) {
             s.step();
         }
-        steps++;
+        lastEpoch++;
         lastLr = groups.lrs();
-    }
-
-    @Override
-    public long lastEpoch() {
-        return steps;
-    }
-
-    @Override
-    public double[] lastLr() {
-        return lastLr.clone();
-    }
-
-    @Override
-    public TorchState state() {
-        List<TorchState> children = new ArrayList<>();
-        for (TorchScheduler s : schedulers) {
-            children.add(s.state());
-        }
-        TorchState first = children.get(0);
-        return new TorchState(name(), steps, 0, List.of(), AbstractTorchScheduler.list(lastLr),
-                AbstractTorchScheduler.list(groups.lrs()), first.initialLrs(), first.momentums(), java.util.Map.of(),
-                children);
-    }
-
-    @Override
-    public void restore(TorchState state) {
-        SequentialLR.restoreComposite(this, schedulers, state);
-        steps = state.lastEpoch();
-        lastLr = AbstractTorchScheduler.array(state.lastLr());
     }
 }

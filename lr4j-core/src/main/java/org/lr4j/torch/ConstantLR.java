@@ -38,41 +38,23 @@ public final class ConstantLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
         if (lastEpoch == 0) {
-            for (int g = 0; g < n; g++) {
-                out[g] = out[g] * factor;
-            }
-            return out;
+            return currentTimes(factor);
         }
-        if (lastEpoch != totalIters) {
-            return out;
-        }
-        double up = PyOps.div(1.0, factor);
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * up;
-        }
-        return out;
+        return currentTimes(lastEpoch == totalIters ? PyOps.div(1.0, factor) : 1.0);
     }
 
     @Override
     double[] closedFormLr() {
-        double f = factor + (lastEpoch >= totalIters ? 1 - factor : 0.0);
-        double[] out = new double[n];
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(factor + (lastEpoch >= totalIters ? 1 - factor : 0.0));
     }
 
     /** Options of {@link ConstantLR}. */
-    public static final class Builder {
-        private final ParamGroups groups;
+    public static final class Builder extends TotalItersBuilder<Builder> {
         private double factor = 1.0 / 3;
-        private long totalIters = 5;
 
         private Builder(ParamGroups groups) {
-            this.groups = groups;
+            super(groups);
         }
 
         /**
@@ -83,17 +65,6 @@ public final class ConstantLR extends AbstractTorchScheduler {
          */
         public Builder factor(double value) {
             this.factor = value;
-            return this;
-        }
-
-        /**
-         * {@code total_iters}: the epochs at the reduced rate (default 5).
-         *
-         * @param value {@code total_iters}
-         * @return this builder
-         */
-        public Builder totalIters(long value) {
-            this.totalIters = value;
             return this;
         }
 

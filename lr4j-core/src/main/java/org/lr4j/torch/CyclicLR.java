@@ -2,7 +2,6 @@ package org.lr4j.torch;
 
 import org.lr4j.schedule.InvalidValueException;
 import java.util.function.DoubleUnaryOperator;
-import org.lr4j.group.MomentumKind;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.PyOps;
 
@@ -20,7 +19,7 @@ import org.lr4j.internal.PyOps;
  * Construction sets every group's {@code lr} to {@code base_lr} and, with {@code cycle_momentum}, its
  * momentum to {@code base_momentum}.
  *
- * <p>Momentum: SGD's {@code momentum}, or Adam's {@code betas[0]} ({@link MomentumKind#BETA1}). PyTorch
+ * <p>Momentum: SGD's {@code momentum}, or Adam's {@code betas[0]} ({@link org.lr4j.group.MomentumKind#BETA1}). PyTorch
  * 1.13 refuses Adam here ({@code 'momentum' not in optimizer.defaults}); current PyTorch cycles
  * {@code betas[0]}, and lr4j follows current PyTorch (docs/schedulers.md). With {@code cycle_momentum}
  * the groups must carry a momentum.
@@ -74,11 +73,9 @@ public final class CyclicLR extends AbstractTorchScheduler {
     private final double gamma;
     private final DoubleUnaryOperator scaleFn;
     private final boolean scaleByCycle;
-    private final boolean cycleMomentum;
-    private final double[] baseMomentums;
-    private final double[] maxMomentums;
+    private final double[][] momentums;
 
-    private CyclicLR(Builder b, double[] baseLrsParam) {
+    private CyclicLR(Builder b, double[][] momentums) {
         super("CyclicLR", b.groups);
         this.maxLrs = perGroup("max_lr", b.maxLr, n);
         double up = b.stepSizeUp;
@@ -89,14 +86,7 @@ public final class CyclicLR extends AbstractTorchScheduler {
         this.gamma = b.gamma;
         this.scaleFn = b.scaleFn;
         this.scaleByCycle = b.scaleFn != null ? b.scaleModeCycle : mode != Mode.EXP_RANGE;
-        this.cycleMomentum = b.cycleMomentum;
-        if (cycleMomentum) {
-            this.baseMomentums = perGroup("base_momentum", b.baseMomentum, n);
-            this.maxMomentums = perGroup("max_momentum", b.maxMomentum, n);
-        } else {
-            this.baseMomentums = null;
-            this.maxMomentums = null;
-        }
+        this.momentums = momentums;
     }
 
     /**
@@ -145,17 +135,17 @@ public final class CyclicLR extends AbstractTorchScheduler {
             double baseHeight = (maxLrs[g] - baseLrs[g]) * scaleFactor;
             out[g] = baseLrs[g] + baseHeight * s;
         }
-        if (cycleMomentum) {
+        if (momentums != null) {
             for (int g = 0; g < n; g++) {
-                double baseHeight = (maxMomentums[g] - baseMomentums[g]) * scaleFactor;
-                groups.setMomentum(g, maxMomentums[g] - baseHeight * s);
+                double baseHeight = (momentums[1][g] - momentums[0][g]) * scaleFactor;
+                groups.setMomentum(g, momentums[1][g] - baseHeight * s);
             }
         }
         return out;
     }
 
     /** Options of {@link CyclicLR}, with PyTorch's defaults. */
-    public static final class Builder {
+    public static final class Builder extends MomentumCycling<Builder> {
         private final ParamGroups groups;
         private final double[] baseLr;
         private final double[] maxLr;
@@ -165,11 +155,9 @@ public final class CyclicLR extends AbstractTorchScheduler {
         private double gamma = 1.0;
         private DoubleUnaryOperator scaleFn;
         private boolean scaleModeCycle = true;
-        private boolean cycleMomentum = true;
-        private double[] baseMomentum = {0.8};
-        private double[] maxMomentum = {0.9};
 
         private Builder(ParamGroups groups, double[] baseLr, double[] maxLr) {
+            super(0.8, 0.9);
             this.groups = groups;
             this.baseLr = baseLr;
             this.maxLr = maxLr;
@@ -235,39 +223,6 @@ public final class CyclicLR extends AbstractTorchScheduler {
         }
 
         /**
-         * {@code cycle_momentum} (default true: the groups must carry a momentum).
-         *
-         * @param value {@code cycle_momentum}
-         * @return this builder
-         */
-        public Builder cycleMomentum(boolean value) {
-            this.cycleMomentum = value;
-            return this;
-        }
-
-        /**
-         * {@code base_momentum}: one value or one per group (default 0.8).
-         *
-         * @param value {@code base_momentum}
-         * @return this builder
-         */
-        public Builder baseMomentum(double... value) {
-            this.baseMomentum = value.clone();
-            return this;
-        }
-
-        /**
-         * {@code max_momentum}: one value or one per group (default 0.9).
-         *
-         * @param value {@code max_momentum}
-         * @return this builder
-         */
-        public Builder maxMomentum(double... value) {
-            this.maxMomentum = value.clone();
-            return this;
-        }
-
-        /**
          * Builds the scheduler: sets every group's {@code lr} to {@code base_lr} (and momentum to
          * {@code base_momentum}), then performs PyTorch's initial step.
          *
@@ -303,18 +258,13 @@ public final class CyclicLR extends AbstractTorchScheduler {
             for (int g = 0; g < n; g++) {
                 groups.setLr(g, base[g]);
             }
-            if (cycleMomentum) {
-                if (groups.momentumKind() == MomentumKind.NONE) {
-                    throw new InvalidValueException("cycle_momentum", "must be False for an optimizer without momentum"
-                            + " (optimizer must support momentum with `cycle_momentum` option enabled)", "True");
-                }
-                double[] bm = perGroup("base_momentum", baseMomentum, n);
-                perGroup("max_momentum", maxMomentum, n);
+            double[][] momentums = momentums(groups, "momentum");
+            if (momentums != null) {
                 for (int g = 0; g < n; g++) {
-                    groups.setMomentum(g, bm[g]);
+                    groups.setMomentum(g, momentums[0][g]);
                 }
             }
-            CyclicLR s = new CyclicLR(this, base);
+            CyclicLR s = new CyclicLR(this, momentums);
             s.initialStep();
             s.baseLrs = base;
             return s;

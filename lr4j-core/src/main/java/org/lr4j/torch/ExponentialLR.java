@@ -41,23 +41,11 @@ public final class ExponentialLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
-        if (lastEpoch == 0) {
-            return out;
-        }
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * gamma;
-        }
-        return out;
+        return currentTimes(lastEpoch == 0 ? 1.0 : gamma);
     }
 
     @Override
     double[] closedFormLr() {
-        double f = Math.pow(gamma, lastEpoch);
-        double[] out = new double[n];
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(Math.pow(gamma, lastEpoch));
     }
 }

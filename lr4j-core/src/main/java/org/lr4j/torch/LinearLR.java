@@ -42,43 +42,28 @@ public final class LinearLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
         if (lastEpoch == 0) {
-            for (int g = 0; g < n; g++) {
-                out[g] = out[g] * startFactor;
-            }
-            return out;
+            return currentTimes(startFactor);
         }
         if (lastEpoch > totalIters) {
-            return out;
+            return currentTimes(1.0);
         }
         double d = endFactor - startFactor;
-        double f = 1.0 + PyOps.div(d, totalIters * startFactor + (lastEpoch - 1) * d);
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * f;
-        }
-        return out;
+        return currentTimes(1.0 + PyOps.div(d, totalIters * startFactor + (lastEpoch - 1) * d));
     }
 
     @Override
     double[] closedFormLr() {
-        double f = startFactor + PyOps.div((endFactor - startFactor) * Math.min(totalIters, lastEpoch), totalIters);
-        double[] out = new double[n];
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(startFactor + PyOps.div((endFactor - startFactor) * Math.min(totalIters, lastEpoch), totalIters));
     }
 
     /** Options of {@link LinearLR}. */
-    public static final class Builder {
-        private final ParamGroups groups;
+    public static final class Builder extends TotalItersBuilder<Builder> {
         private double startFactor = 1.0 / 3;
         private double endFactor = 1.0;
-        private long totalIters = 5;
 
         private Builder(ParamGroups groups) {
-            this.groups = groups;
+            super(groups);
         }
 
         /**
@@ -100,17 +85,6 @@ public final class LinearLR extends AbstractTorchScheduler {
          */
         public Builder endFactor(double value) {
             this.endFactor = value;
-            return this;
-        }
-
-        /**
-         * {@code total_iters} (default 5).
-         *
-         * @param value {@code total_iters}
-         * @return this builder
-         */
-        public Builder totalIters(long value) {
-            this.totalIters = value;
             return this;
         }
 

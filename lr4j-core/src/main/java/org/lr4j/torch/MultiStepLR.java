@@ -55,26 +55,13 @@ public final class MultiStepLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
         int count = Collections.frequency(milestones, lastEpoch);
-        if (count == 0) {
-            return out;
-        }
-        double f = Math.pow(gamma, count);
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * f;
-        }
-        return out;
+        return currentTimes(count == 0 ? 1.0 : Math.pow(gamma, count));
     }
 
     @Override
     double[] closedFormLr() {
-        double f = Math.pow(gamma, PyOps.bisectRight(sorted, lastEpoch));
-        double[] out = new double[n];
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(Math.pow(gamma, PyOps.bisectRight(sorted, lastEpoch)));
     }
 
     /** Options of {@link MultiStepLR}. */

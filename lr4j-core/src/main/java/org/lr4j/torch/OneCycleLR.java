@@ -1,7 +1,6 @@
 package org.lr4j.torch;
 
 import org.lr4j.schedule.InvalidValueException;
-import org.lr4j.group.MomentumKind;
 import org.lr4j.group.ParamGroups;
 import org.lr4j.internal.PyOps;
 
@@ -34,11 +33,9 @@ public final class OneCycleLR extends AbstractTorchScheduler {
     private final boolean cosine;
     private final double[] maxLrs;
     private final double[] minLrs;
-    private final boolean cycleMomentum;
-    private final double[] maxMomentums;
-    private final double[] baseMomentums;
+    private final double[][] momentums;
 
-    private OneCycleLR(Builder b, long totalSteps, double[] maxLrs, double[] minLrs) {
+    private OneCycleLR(Builder b, long totalSteps, double[] maxLrs, double[] minLrs, double[][] momentums) {
         super("OneCycleLR", b.groups);
         this.totalSteps = totalSteps;
         this.threePhase = b.threePhase;
@@ -48,9 +45,7 @@ public final class OneCycleLR extends AbstractTorchScheduler {
         this.cosine = b.annealStrategy.equals("cos");
         this.maxLrs = maxLrs;
         this.minLrs = minLrs;
-        this.cycleMomentum = b.cycleMomentum;
-        this.maxMomentums = cycleMomentum ? perGroup("max_momentum", b.maxMomentum, n) : null;
-        this.baseMomentums = cycleMomentum ? perGroup("base_momentum", b.baseMomentum, n) : null;
+        this.momentums = momentums;
     }
 
     /**
@@ -80,7 +75,7 @@ public final class OneCycleLR extends AbstractTorchScheduler {
     /** The start and end values of phase {@code i} for group {@code g}: lr start, lr end, momentum start, momentum end. */
     private double[] phaseValues(int i, int g) {
         double initial = groups.initialLr(g);
-        double[] m = cycleMomentum ? new double[] {maxMomentums[g], baseMomentums[g]} : new double[] {0, 0};
+        double[] m = momentums != null ? new double[] {momentums[1][g], momentums[0][g]} : new double[] {0, 0};
         if (i == 0) {
             return new double[] {initial, maxLrs[g], m[0], m[1]};
         }
@@ -106,7 +101,7 @@ public final class OneCycleLR extends AbstractTorchScheduler {
                     double pct = PyOps.div(stepNum - startStep, endStep - startStep);
                     double[] v = phaseValues(i, g);
                     out[g] = anneal(v[0], v[1], pct);
-                    if (cycleMomentum) {
+                    if (momentums != null) {
                         groups.setMomentum(g, anneal(v[2], v[3], pct));
                     }
                     break;
@@ -118,7 +113,7 @@ public final class OneCycleLR extends AbstractTorchScheduler {
     }
 
     /** Options of {@link OneCycleLR}, with PyTorch's defaults. */
-    public static final class Builder {
+    public static final class Builder extends MomentumCycling<Builder> {
         private final ParamGroups groups;
         private final double[] maxLr;
         private Long totalSteps;
@@ -126,14 +121,12 @@ public final class OneCycleLR extends AbstractTorchScheduler {
         private Long stepsPerEpoch;
         private double pctStart = 0.3;
         private String annealStrategy = "cos";
-        private boolean cycleMomentum = true;
-        private double[] baseMomentum = {0.85};
-        private double[] maxMomentum = {0.95};
         private double divFactor = 25.0;
         private double finalDivFactor = 1e4;
         private boolean threePhase;
 
         private Builder(ParamGroups groups, double[] maxLr) {
+            super(0.85, 0.95);
             this.groups = groups;
             this.maxLr = maxLr;
         }
@@ -194,39 +187,6 @@ public final class OneCycleLR extends AbstractTorchScheduler {
         }
 
         /**
-         * {@code cycle_momentum} (default true: the groups must carry a momentum).
-         *
-         * @param value {@code cycle_momentum}
-         * @return this builder
-         */
-        public Builder cycleMomentum(boolean value) {
-            this.cycleMomentum = value;
-            return this;
-        }
-
-        /**
-         * {@code base_momentum}: one value or one per group (default 0.85).
-         *
-         * @param value {@code base_momentum}
-         * @return this builder
-         */
-        public Builder baseMomentum(double... value) {
-            this.baseMomentum = value.clone();
-            return this;
-        }
-
-        /**
-         * {@code max_momentum}: one value or one per group (default 0.95).
-         *
-         * @param value {@code max_momentum}
-         * @return this builder
-         */
-        public Builder maxMomentum(double... value) {
-            this.maxMomentum = value.clone();
-            return this;
-        }
-
-        /**
          * {@code div_factor}: {@code initial_lr = max_lr / div_factor} (default 25).
          *
          * @param value {@code div_factor}
@@ -278,8 +238,8 @@ public final class OneCycleLR extends AbstractTorchScheduler {
             int n = groups.size();
             long total;
             if (totalSteps == null && epochs == null && stepsPerEpoch == null) {
-                throw new IllegalArgumentException("total_steps must be given, or epochs and steps_per_epoch (You must"
-                        + " define either total_steps OR (epochs AND steps_per_epoch)), got none");
+                throw new InvalidValueException("total_steps", "must be given, or epochs and steps_per_epoch (You must"
+                        + " define either total_steps OR (epochs AND steps_per_epoch))", "none");
             } else if (totalSteps != null) {
                 if (totalSteps <= 0) {
                     throw new InvalidValueException("total_steps", "must be a positive integer (Expected positive" + " integer total_steps)",
@@ -322,25 +282,16 @@ public final class OneCycleLR extends AbstractTorchScheduler {
             for (int g = 0; g < n; g++) {
                 min[g] = max[g] / divFactor / finalDivFactor;
             }
-            if (cycleMomentum) {
-                if (groups.momentumKind() == MomentumKind.NONE) {
-                    throw new InvalidValueException("cycle_momentum", "must be False for an optimizer without momentum or"
-                            + " betas (optimizer must support momentum with `cycle_momentum` option enabled)", "True");
-                }
-                TorchChecks.notNull("max_momentum", maxMomentum);
-                TorchChecks.notNull("base_momentum", baseMomentum);
-                perGroup("base_momentum", baseMomentum, n);
-            }
+            double[][] momentums = momentums(groups, "momentum or betas");
             for (int g = 0; g < n; g++) {
                 groups.setInitialLr(g, max[g] / divFactor);
             }
-            if (cycleMomentum) {
-                double[] mm = perGroup("max_momentum", maxMomentum, n);
+            if (momentums != null) {
                 for (int g = 0; g < n; g++) {
-                    groups.setMomentum(g, mm[g]);
+                    groups.setMomentum(g, momentums[1][g]);
                 }
             }
-            OneCycleLR s = new OneCycleLR(this, total, max, min);
+            OneCycleLR s = new OneCycleLR(this, total, max, min, momentums);
             s.initialStep();
             return s;
         }

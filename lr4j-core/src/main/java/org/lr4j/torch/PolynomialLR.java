@@ -36,47 +36,24 @@ public final class PolynomialLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
         if (lastEpoch == 0 || lastEpoch > totalIters) {
-            return out;
+            return currentTimes(1.0);
         }
         double t = totalIters;
-        double f = PyOps.pow(PyOps.div(1.0 - lastEpoch / t, 1.0 - (lastEpoch - 1) / t), power);
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * f;
-        }
-        return out;
+        return currentTimes(PyOps.pow(PyOps.div(1.0 - lastEpoch / t, 1.0 - (lastEpoch - 1) / t), power));
     }
 
     @Override
     double[] closedFormLr() {
-        double f = PyOps.pow(1.0 - PyOps.div(Math.min(totalIters, lastEpoch), totalIters), power);
-        double[] out = new double[n];
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(PyOps.pow(1.0 - PyOps.div(Math.min(totalIters, lastEpoch), totalIters), power));
     }
 
     /** Options of {@link PolynomialLR}. */
-    public static final class Builder {
-        private final ParamGroups groups;
-        private long totalIters = 5;
+    public static final class Builder extends TotalItersBuilder<Builder> {
         private double power = 1.0;
 
         private Builder(ParamGroups groups) {
-            this.groups = groups;
-        }
-
-        /**
-         * {@code total_iters} (default 5).
-         *
-         * @param value {@code total_iters}
-         * @return this builder
-         */
-        public Builder totalIters(long value) {
-            this.totalIters = value;
-            return this;
+            super(groups);
         }
 
         /**

@@ -4,6 +4,7 @@ import org.lr4j.schedule.InvalidValueException;
 import java.util.List;
 import java.util.Map;
 import org.lr4j.group.ParamGroups;
+import org.lr4j.internal.PlateauDecision;
 
 /**
  * PyTorch's {@code ReduceLROnPlateau}: multiplies every group's rate by {@code factor} (not below its
@@ -22,32 +23,17 @@ import org.lr4j.group.ParamGroups;
 public final class ReduceLROnPlateau implements TorchScheduler {
     private final ParamGroups groups;
     private final int n;
-    private final boolean modeMin;
-    private final double factor;
-    private final long patience;
-    private final double threshold;
-    private final boolean relative;
-    private final long cooldown;
     private final double[] minLrs;
-    private final double eps;
-    private double best;
-    private long numBadEpochs;
-    private long cooldownCounter;
+    private final PlateauDecision decision;
     private long lastEpoch;
     private double[] lastLr = new double[0];
 
     private ReduceLROnPlateau(Builder b, double[] minLrs) {
         this.groups = b.groups;
         this.n = groups.size();
-        this.modeMin = b.mode.equals("min");
-        this.factor = b.factor;
-        this.patience = b.patience;
-        this.threshold = b.threshold;
-        this.relative = b.thresholdMode.equals("rel");
-        this.cooldown = b.cooldown;
         this.minLrs = minLrs;
-        this.eps = b.eps;
-        this.best = worse();
+        this.decision = new PlateauDecision(b.mode.equals("min"), b.thresholdMode.equals("rel"), b.threshold,
+                b.patience, b.cooldown, b.factor, b.eps);
     }
 
     /**
@@ -58,10 +44,6 @@ public final class ReduceLROnPlateau implements TorchScheduler {
      */
     public static Builder builder(ParamGroups groups) {
         return new Builder(groups);
-    }
-
-    private double worse() {
-        return modeMin ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
 
     @Override
@@ -89,41 +71,10 @@ public final class ReduceLROnPlateau implements TorchScheduler {
         throw new IllegalStateException("ReduceLROnPlateau.step needs a metric (step(metrics)), got none");
     }
 
-    private boolean isBetter(double a) {
-        if (modeMin && relative) {
-            return a < best * (1.0 - threshold);
-        } else if (modeMin) {
-            return a < best - threshold;
-        } else if (relative) {
-            return a > best * (threshold + 1.0);
-        }
-        return a > best + threshold;
-    }
-
     @Override
     public void step(double metric) {
         lastEpoch = lastEpoch + 1;
-        if (isBetter(metric)) {
-            best = metric;
-            numBadEpochs = 0;
-        } else {
-            numBadEpochs++;
-        }
-        if (cooldownCounter > 0) {
-            cooldownCounter--;
-            numBadEpochs = 0;
-        }
-        if (numBadEpochs > patience) {
-            for (int g = 0; g < n; g++) {
-                double oldLr = groups.lr(g);
-                double newLr = Math.max(oldLr * factor, minLrs[g]);
-                if (oldLr - newLr > eps) {
-                    groups.setLr(g, newLr);
-                }
-            }
-            cooldownCounter = cooldown;
-            numBadEpochs = 0;
-        }
+        decision.step(metric, groups, minLrs);
         lastLr = groups.lrs();
     }
 
@@ -145,8 +96,8 @@ public final class ReduceLROnPlateau implements TorchScheduler {
         }
         return new TorchState(name(), lastEpoch, 0, List.of(), AbstractTorchScheduler.list(lastLr),
                 AbstractTorchScheduler.list(groups.lrs()), initial, List.of(),
-                Map.of("best", best, "num_bad_epochs", (double) numBadEpochs, "cooldown_counter",
-                        (double) cooldownCounter), List.of());
+                Map.of("best", decision.best(), "num_bad_epochs", (double) decision.numBadEpochs(),
+                        "cooldown_counter", (double) decision.cooldownCounter()), List.of());
     }
 
     @Override
@@ -154,21 +105,16 @@ public final class ReduceLROnPlateau implements TorchScheduler {
         if (state == null) {
             throw new NullPointerException("state must be given, got null");
         }
-        if (!state.scheduler().equals(name())) {
-            throw new InvalidValueException("state.scheduler", "must be " + name() + " (the scheduler restored)",
-                    String.valueOf(state.scheduler()));
-        }
+        state.requireFor(name());
         if (state.lrs().size() != n) {
             throw new InvalidValueException("state.lrs", "must hold one value per group (" + n + ")",
                     String.valueOf(state.lrs().size()));
         }
         double b = state.counter("best");
         if (Double.isNaN(b)) {
-            throw new IllegalArgumentException("state.counters.best must be a number or an infinity, got NaN");
+            throw new InvalidValueException("state.counters.best", "must be a number or an infinity", "NaN");
         }
-        best = b;
-        numBadEpochs = (long) state.counter("num_bad_epochs");
-        cooldownCounter = (long) state.counter("cooldown_counter");
+        decision.restore(b, (long) state.counter("num_bad_epochs"), (long) state.counter("cooldown_counter"));
         lastEpoch = state.lastEpoch();
         lastLr = AbstractTorchScheduler.array(state.lastLr());
         for (int g = 0; g < n; g++) {

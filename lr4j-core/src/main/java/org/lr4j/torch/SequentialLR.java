@@ -28,16 +28,11 @@ import org.lr4j.internal.PyOps;
  * total_iters=2)} then {@code ExponentialLR(gamma=0.9)} at milestone 2: 0.1, 0.1, then 1.0 (the
  * {@code step(0)}: the closed form at epoch 0), 0.9, 0.81 (PyTorch's own docs say 0.9 at epoch 2; its code gives 1.0).
  */
-public final class SequentialLR implements TorchScheduler {
-    private final ParamGroups groups;
-    private final List<AbstractTorchScheduler> schedulers;
+public final class SequentialLR extends ComposedScheduler<AbstractTorchScheduler> {
     private final List<Long> milestones;
-    private long lastEpoch;
-    private double[] lastLr;
 
     private SequentialLR(ParamGroups groups, List<AbstractTorchScheduler> schedulers, List<Long> milestones) {
-        this.groups = groups;
-        this.schedulers = schedulers;
+        super("SequentialLR", groups, schedulers);
         this.milestones = milestones;
         this.lastEpoch = 0;
         for (int g = 0; g < groups.size(); g++) {
@@ -74,43 +69,25 @@ public final class SequentialLR implements TorchScheduler {
         List<AbstractTorchScheduler> list = new ArrayList<>();
         for (int i = 0; i < schedulers.size(); i++) {
             TorchScheduler s = schedulers.get(i);
-            if (s.groups() != groups) {
-                throw new IllegalArgumentException("schedulers[" + i + "] must be built on the groups of the SequentialLR"
-                        + " (Sequential Schedulers expects all schedulers to belong to the same optimizer), got other"
-                        + " groups");
-            }
+            requireGroups(s, i, groups, "the SequentialLR",
+                    "Sequential Schedulers expects all schedulers to belong to the same optimizer");
             if (!(s instanceof AbstractTorchScheduler a)) {
-                throw new IllegalArgumentException("schedulers[" + i + "] must be a scheduler SequentialLR can step with"
-                        + " step(0) (not ReduceLROnPlateau, SequentialLR or ChainedScheduler: PyTorch issue 68978;"
-                        + " use org.lr4j.compose.ScheduleSequence), got " + s.name());
+                throw new InvalidValueException("schedulers[" + i + "]", "must be a scheduler SequentialLR can step"
+                        + " with step(0) (not ReduceLROnPlateau, SequentialLR or ChainedScheduler: PyTorch issue 68978;"
+                        + " use org.lr4j.compose.ScheduleSequence)", s.name());
             }
             list.add(a);
         }
         if (milestones.size() != schedulers.size() - 1) {
-            throw new IllegalArgumentException("milestones must be one fewer than the schedulers (Sequential Schedulers"
-                    + " expects number of schedulers provided to be one more than the number of milestone points, but"
-                    + " got number of schedulers " + schedulers.size() + " and the number of milestones to be equal to "
-                    + milestones.size() + ")");
+            throw new InvalidValueException("milestones", "must be one fewer than the schedulers (Sequential"
+                    + " Schedulers expects number of schedulers provided to be one more than the number of milestone"
+                    + " points, but got number of schedulers " + schedulers.size() + " and the number of milestones to"
+                    + " be equal to " + milestones.size() + ")", milestones.size() + " milestones");
         }
         if (list.isEmpty()) {
-            throw new IllegalArgumentException("schedulers must hold at least one scheduler, got 0");
+            throw new InvalidValueException("schedulers", "must hold at least one scheduler", "0");
         }
         return new SequentialLR(groups, List.copyOf(list), List.copyOf(milestones));
-    }
-
-    @Override
-    public String name() {
-        return "SequentialLR";
-    }
-
-    @Override
-    public ParamGroups groups() {
-        return groups;
-    }
-
-    /** {@return the schedulers, in order} */
-    public List<TorchScheduler> schedulers() {
-        return List.copyOf(schedulers);
     }
 
     /** {@return the milestones, as given} */
@@ -129,59 +106,5 @@ public final class SequentialLR implements TorchScheduler {
             s.step();
         }
         lastLr = s.lastLr();
-    }
-
-    @Override
-    public long lastEpoch() {
-        return lastEpoch;
-    }
-
-    @Override
-    public double[] lastLr() {
-        return lastLr.clone();
-    }
-
-    @Override
-    public TorchState state() {
-        List<TorchState> children = new ArrayList<>();
-        for (TorchScheduler s : schedulers) {
-            children.add(s.state());
-        }
-        TorchState first = children.get(0);
-        return new TorchState(name(), lastEpoch, 0, List.of(), AbstractTorchScheduler.list(lastLr),
-                AbstractTorchScheduler.list(groups.lrs()), first.initialLrs(), first.momentums(), java.util.Map.of(),
-                children);
-    }
-
-    @Override
-    public void restore(TorchState state) {
-        restoreComposite(this, schedulers, state);
-        lastEpoch = state.lastEpoch();
-        lastLr = AbstractTorchScheduler.array(state.lastLr());
-    }
-
-    static void restoreComposite(TorchScheduler self, List<? extends TorchScheduler> children, TorchState state) {
-        if (state == null) {
-            throw new NullPointerException("state must be given, got null");
-        }
-        if (!state.scheduler().equals(self.name())) {
-            throw new InvalidValueException("state.scheduler", "must be " + self.name() + " (the scheduler restored)",
-                    String.valueOf(state.scheduler()));
-        }
-        if (state.children().size() != children.size()) {
-            throw new InvalidValueException("state.children", "must hold one state per scheduler (" + children.size() + ")",
-                    String.valueOf(state.children().size()));
-        }
-        for (int i = 0; i < children.size(); i++) {
-            children.get(i).restore(state.children().get(i));
-        }
-        ParamGroups groups = self.groups();
-        if (state.lrs().size() != groups.size()) {
-            throw new InvalidValueException("state.lrs", "must hold one value per group (" + groups.size() + ")",
-                    String.valueOf(state.lrs().size()));
-        }
-        for (int g = 0; g < groups.size(); g++) {
-            groups.setLr(g, state.lrs().get(g));
-        }
     }
 }

@@ -48,24 +48,12 @@ public final class StepLR extends AbstractTorchScheduler {
 
     @Override
     double[] getLr() {
-        double[] out = groups.lrs();
-        if (lastEpoch == 0 || PyOps.mod(lastEpoch, stepSize) != 0) {
-            return out;
-        }
-        for (int g = 0; g < n; g++) {
-            out[g] = out[g] * gamma;
-        }
-        return out;
+        return currentTimes(lastEpoch == 0 || PyOps.mod(lastEpoch, stepSize) != 0 ? 1.0 : gamma);
     }
 
     @Override
     double[] closedFormLr() {
-        double[] out = new double[n];
-        double f = Math.pow(gamma, PyOps.floorDiv(lastEpoch, stepSize));
-        for (int g = 0; g < n; g++) {
-            out[g] = baseLrs[g] * f;
-        }
-        return out;
+        return basesTimes(Math.pow(gamma, PyOps.floorDiv(lastEpoch, stepSize)));
     }
 
     /** Options of {@link StepLR}. */

@@ -17,6 +17,13 @@ import org.lr4j.group.ParamGroups;
  * for (int i = 0; i < 99; i++) { optimizerUpdate(); s.step(); }
  * }</pre>
  *
+ * <p>This is lr4j's step-counting kind of scheduler, beside the caller-timed
+ * {@link org.lr4j.schedule.LRScheduler} of timm: PyTorch's schedulers, transformers' schedules (which are
+ * PyTorch {@code LambdaLR}s in Python too) and {@code org.lr4j.compose.ScheduleSequence} implement it.
+ * Some of them are chainable in PyTorch's sense (the next rate computed from the last one written:
+ * {@link CosineAnnealingLR}, {@link LinearLR}, ..., which is what lets {@link ChainedScheduler} multiply
+ * their factors); the contract is the same for all.
+ *
  * <p>Not thread-safe, like the optimizer it drives: one thread at a time.
  */
 public interface TorchScheduler {

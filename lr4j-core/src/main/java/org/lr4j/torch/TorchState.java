@@ -65,9 +65,22 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
 
     private static List<Double> copy(String name, List<Double> values) {
         if (values == null || values.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException(name + " must be a list of numbers, got " + values);
+            throw new InvalidValueException(name, "must be a list of numbers", String.valueOf(values));
         }
         return List.copyOf(new ArrayList<>(values));
+    }
+
+    /**
+     * Checks that this state is of the scheduler named {@code scheduler}.
+     *
+     * @param scheduler PyTorch's class name of the scheduler being restored
+     * @throws IllegalArgumentException when it is not
+     */
+    public void requireFor(String scheduler) {
+        if (!this.scheduler.equals(scheduler)) {
+            throw new InvalidValueException("state.scheduler", "must be " + scheduler + " (the scheduler restored)",
+                    this.scheduler);
+        }
     }
 
     /**
@@ -80,7 +93,7 @@ public record TorchState(String scheduler, long lastEpoch, long stepCount, List<
     public double counter(String name) {
         Double v = counters.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("state.counters." + name + " must be given, got none");
+            throw new InvalidValueException("state.counters." + name, "must be given", "none");
         }
         return v;
     }

@@ -194,13 +194,13 @@ public final class Transformers {
         } else if (minLr != null) {
             finite("min_lr", minLr);
             if (optimizerLr == 0) {
-                throw new IllegalArgumentException("the optimizer's lr must not be 0 with min_lr (transformers divides"
-                        + " min_lr by it), got 0.0");
+                throw new InvalidValueException("the optimizer's lr", "must not be 0 with min_lr (transformers divides"
+                        + " min_lr by it)", "0.0");
             }
             return minLr / optimizerLr;
         } else if (minLrRate == null) {
-            throw new IllegalArgumentException("min_lr or min_lr_rate must be set (One of min_lr or min_lr_rate should"
-                    + " be set through the `lr_scheduler_kwargs`), got neither");
+            throw new InvalidValueException("min_lr or min_lr_rate", "must be set (One of min_lr or min_lr_rate should"
+                    + " be set through the `lr_scheduler_kwargs`)", "neither");
         }
         return finite("min_lr_rate", minLrRate);
     }
@@ -229,8 +229,8 @@ public final class Transformers {
             Long numTrainingSteps, Long numStableSteps, WarmupShape warmupType, WarmupShape decayType, double minLrRatio,
             double numCycles) {
         if (numTrainingSteps == null && numStableSteps == null) {
-            throw new IllegalArgumentException("num_training_steps or num_stable_steps must be given (Either"
-                    + " num_training_steps or num_stable_steps must be specified.), got neither");
+            throw new InvalidValueException("num_training_steps or num_stable_steps", "must be given (Either"
+                    + " num_training_steps or num_stable_steps must be specified.)", "neither");
         }
         if (warmupType == null || decayType == null) {
             throw new NullPointerException("warmup_type and decay_type must be given, got null");
@@ -254,7 +254,7 @@ public final class Transformers {
 
     private static double finite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number, got " + v);
+            throw new InvalidValueException(name, "must be a finite number", String.valueOf(v));
         }
         return v;
     }

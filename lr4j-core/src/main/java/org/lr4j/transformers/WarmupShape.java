@@ -1,5 +1,6 @@
 package org.lr4j.transformers;
 
+import org.lr4j.schedule.InvalidValueException;
 /**
  * The shapes of {@code get_wsd_schedule}'s warmup and decay ({@code warmup_type}, {@code decay_type}),
  * each a factor of {@code progress} in [0, 1]:
@@ -43,7 +44,7 @@ public enum WarmupShape {
             }
         }
         String what = parameter.startsWith("warmup") ? "warmup" : "decay";
-        throw new IllegalArgumentException(parameter + " must be 'linear', 'cosine' or '1-sqrt' (Unknown " + what
-                + " type: " + name + "), got " + name);
+        throw new InvalidValueException(parameter, "must be 'linear', 'cosine' or '1-sqrt' (Unknown " + what
+                + " type: " + name + ")", String.valueOf(name));
     }
 }
