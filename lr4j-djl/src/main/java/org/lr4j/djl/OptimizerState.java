@@ -58,6 +58,8 @@ public final class OptimizerState {
         /**
          * Copies and checks.
          *
+         * @param shape the array's shape
+         * @param values its values, as many as the shape's size
          * @throws NullPointerException when an array is null
          * @throws IllegalArgumentException when a dimension is negative or the values do not fill the shape
          */
@@ -77,13 +79,21 @@ public final class OptimizerState {
             }
         }
 
-        /** The shape (a copy). */
+        /**
+         * The shape (a copy).
+         *
+         * @return the shape
+         */
         @Override
         public long[] shape() {
             return shape.clone();
         }
 
-        /** The values (a copy). */
+        /**
+         * The values (a copy).
+         *
+         * @return the values
+         */
         @Override
         public float[] values() {
             return values.clone();
@@ -146,22 +156,39 @@ public final class OptimizerState {
         return s;
     }
 
-    /** The optimizer's name. */
+    /**
+     * The optimizer's name.
+     *
+     * @return the name
+     */
     public String opt() {
         return opt;
     }
 
-    /** Per parameter name, the updates it has had, in name order. */
+    /**
+     * Per parameter name, the updates it has had, in name order.
+     *
+     * @return the update counts
+     */
     public Map<String, Long> updateCounts() {
         return steps;
     }
 
-    /** The buffer names, in order. */
+    /**
+     * The buffer names, in order.
+     *
+     * @return the names
+     */
     public java.util.Set<String> bufferNames() {
         return buffers.keySet();
     }
 
-    /** Per parameter name, buffer {@code name}, in name order; empty for a name not held. */
+    /**
+     * Per parameter name, buffer {@code name}, in name order; empty for a name not held.
+     *
+     * @param name a buffer name ({@code exp_avg}, {@code momentum_buffer}, ...)
+     * @return the buffers by parameter name
+     */
     public Map<String, Buffer> buffer(String name) {
         return buffers.getOrDefault(name, Map.of());
     }
@@ -170,6 +197,7 @@ public final class OptimizerState {
      * Writes the binary form: {@link #MAGIC}, {@link #VERSION}, the name, the update counts, the buffers,
      * in name order (so equal states write equal bytes); big-endian, as {@link DataOutputStream}.
      *
+     * @param out where to write
      * @throws IOException when {@code out} fails
      */
     public void write(OutputStream out) throws IOException {
@@ -204,6 +232,8 @@ public final class OptimizerState {
     /**
      * Reads what {@link #write(OutputStream)} wrote, to the end of {@code in}.
      *
+     * @param in what to read
+     * @return the state
      * @throws IllegalArgumentException when the bytes are not an optimizer state of version
      *     {@link #VERSION}, are cut short, have bytes after the end, or hold a buffer whose values do not
      *     fill its shape

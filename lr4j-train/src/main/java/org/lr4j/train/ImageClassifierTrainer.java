@@ -119,14 +119,17 @@ public final class ImageClassifierTrainer {
 
     /**
      * {@code --schedule}: the Python call built on the groups (SGD's momentum joined to them for
-     * {@code sgd}/{@code nesterov}, so that OneCycleLR/CyclicLR can cycle it), driven by the train loop one
+     * {@code sgd}/{@code nesterov}/{@code momentum}, Adam's {@code betas[0]} = 0.9 for {@code adam}/{@code adamw}, so that
+     * OneCycleLR/CyclicLR can cycle it), driven by the train loop one
      * step per epoch or per update; the run lasts the epochs that hold its steps (the rate stays at the last
      * step's in the rest of the last epoch).
      */
     private static CreatedScheduler pythonSchedule(TrainConfig config, DjlParamGroups groups, long upe) {
         String opt = config.schedule().opt().toLowerCase(java.util.Locale.ROOT);
-        if (opt.equals("sgd") || opt.equals("nesterov")) {
+        if (opt.equals("sgd") || opt.equals("nesterov") || opt.equals("momentum")) {
             groups.withMomentum(config.momentum());
+        } else if (opt.equals("adam") || opt.equals("adamw")) {
+            groups.withBeta1(0.9);
         }
         org.lr4j.python.ScheduleCall call = org.lr4j.python.ScheduleCall.parse(config.pythonSchedule());
         long steps;
