@@ -252,7 +252,19 @@ public final class ImageClassifierTrainer {
             LRScheduler scheduler = created.scheduler();
             if (ckpt != null) {
                 try {
-                    scheduler.restore(ckpt.schedulerState());
+                    if (scheduler instanceof org.lr4j.compose.TrainLoopScheduler torch) {
+                        if (ckpt.torchSchedule() == null) {
+                            throw new IllegalArgumentException("it holds no state of a --schedule (a timm --sched"
+                                    + " run's, or one written by an lr4j that did not keep it); --schedule runs"
+                                    + " resume from checkpoints that do");
+                        }
+                        torch.restore(ckpt.torchSchedule());
+                    } else if (ckpt.torchSchedule() != null) {
+                        throw new IllegalArgumentException("it holds the state of a --schedule, not of --sched "
+                                + config.schedule().sched());
+                    } else {
+                        scheduler.restore(ckpt.schedulerState());
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("checkpoint " + config.resume() + ": " + e.getMessage(), e);
                 }
@@ -402,7 +414,8 @@ public final class ImageClassifierTrainer {
             OptimizerState state = optimizer.state();
             Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
                     data.train().size(), data.val().size(), optimizer.opt(), driver.scheduler().state(), bestEpoch,
-                    bestMetric, args, params(), state);
+                    bestMetric, args, params(), state,
+                    driver.scheduler() instanceof org.lr4j.compose.TrainLoopScheduler torch ? torch.loopState() : null);
             // best.ckpt first: a kill between the two leaves last.ckpt behind, and the resumed run redoes the
             // epoch and writes the same best.ckpt again
             if (best) {
