@@ -39,6 +39,8 @@ public final class ScheduleWarnings {
      * The warnings for {@code c}, in the order of the class comment; none for a configuration the factory
      * refuses (its error is what the user must see).
      *
+     * @param c the configuration to check
+     * @return one line per warning (without the {@code lr4j: warning:} prefix the CLI adds), empty when none
      * @throws NullPointerException when {@code c} is null
      */
     public static List<String> of(SchedulerConfig c) {

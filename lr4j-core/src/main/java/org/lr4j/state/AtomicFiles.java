@@ -84,6 +84,7 @@ public final class AtomicFiles {
     /**
      * Creates {@code dir} and its missing parents, as {@link Files#createDirectories} does.
      *
+     * @param dir the folder to create; nothing happens when it exists
      * @throws FileSystemException naming {@code dir}, with the reason in words: {@code permission denied},
      *     {@code /a/b is a file, not a folder}, {@code cannot create a folder in /proc}
      */

@@ -32,6 +32,8 @@ public final class IoErrors {
      * The reason of {@code e} in words, without the path it concerns (the caller names the user's path),
      * except where the path is the reason ({@code /etc/passwd is a file, not a folder}).
      *
+     * @param e the failure to describe
+     * @return the reason in words, e.g. {@code permission denied}
      * @throws NullPointerException when {@code e} is null
      */
     public static String reason(IOException e) {

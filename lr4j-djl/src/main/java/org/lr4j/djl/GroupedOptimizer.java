@@ -51,12 +51,12 @@ public final class GroupedOptimizer extends Optimizer {
         delegates.get(groups.groupOf(parameterId)).update(parameterId, weight, grad);
     }
 
-    /** The optimizer's name ({@link Optimizers#NAMES}, lower case). */
+    /** {@return the optimizer's name ({@link Optimizers#NAMES}, lower case)} */
     public String opt() {
         return opt;
     }
 
-    /** The whole state now, by parameter name. */
+    /** {@return the whole state now, by parameter name} */
     public OptimizerState state() {
         Map<String, Long> steps = new TreeMap<>();
         Map<String, Map<String, OptimizerState.Buffer>> buffers = new TreeMap<>();
@@ -75,6 +75,7 @@ public final class GroupedOptimizer extends Optimizer {
      * Replaces the whole state with {@code state}, taken from an optimizer of the same name over a model
      * of the same parameters. Checks everything first and changes nothing when a check fails.
      *
+     * @param state the state to restore, as {@link #state()} gave it
      * @throws IllegalArgumentException when {@code state} is another optimizer's, names a parameter that
      *     is in no group, or holds an array shaped neither like its parameter nor {@code (1)}
      * @throws NullPointerException when {@code state} is null

@@ -58,6 +58,8 @@ public final class OptimizerState {
         /**
          * Copies and checks.
          *
+         * @param shape the array's shape
+         * @param values its values, as many as the shape's size
          * @throws NullPointerException when an array is null
          * @throws IllegalArgumentException when a dimension is negative or the values do not fill the shape
          */
@@ -77,13 +79,13 @@ public final class OptimizerState {
             }
         }
 
-        /** The shape (a copy). */
+        /** {@return the shape (a copy)} */
         @Override
         public long[] shape() {
             return shape.clone();
         }
 
-        /** The values (a copy). */
+        /** {@return the values (a copy)} */
         @Override
         public float[] values() {
             return values.clone();
@@ -146,22 +148,27 @@ public final class OptimizerState {
         return s;
     }
 
-    /** The optimizer's name. */
+    /** {@return the optimizer's name} */
     public String opt() {
         return opt;
     }
 
-    /** Per parameter name, the updates it has had, in name order. */
+    /** {@return per parameter name, the updates it has had, in name order} */
     public Map<String, Long> updateCounts() {
         return steps;
     }
 
-    /** The buffer names, in order. */
+    /** {@return the buffer names, in order} */
     public java.util.Set<String> bufferNames() {
         return buffers.keySet();
     }
 
-    /** Per parameter name, buffer {@code name}, in name order; empty for a name not held. */
+    /**
+     * Buffer {@code name} of every parameter.
+     *
+     * @param name a buffer name, e.g. {@code exp_avg}
+     * @return per parameter name, the buffer, in name order; empty for a name not held
+     */
     public Map<String, Buffer> buffer(String name) {
         return buffers.getOrDefault(name, Map.of());
     }
@@ -170,6 +177,7 @@ public final class OptimizerState {
      * Writes the binary form: {@link #MAGIC}, {@link #VERSION}, the name, the update counts, the buffers,
      * in name order (so equal states write equal bytes); big-endian, as {@link DataOutputStream}.
      *
+     * @param out where the bytes go; not closed
      * @throws IOException when {@code out} fails
      */
     public void write(OutputStream out) throws IOException {
@@ -204,6 +212,8 @@ public final class OptimizerState {
     /**
      * Reads what {@link #write(OutputStream)} wrote, to the end of {@code in}.
      *
+     * @param in the bytes; read to the end, not closed
+     * @return the state
      * @throws IllegalArgumentException when the bytes are not an optimizer state of version
      *     {@link #VERSION}, are cut short, have bytes after the end, or hold a buffer whose values do not
      *     fill its shape

@@ -67,6 +67,12 @@ public final class CurvesChart {
         /**
          * Copies the arrays.
          *
+         * @param label the run's name in the legend
+         * @param epoch the epochs
+         * @param trainLoss the training loss
+         * @param evalLoss the evaluation loss
+         * @param top1 the evaluation top-1 accuracy in percent
+         * @param lr the learning rate (mean over groups)
          * @throws IllegalArgumentException when the label is null or blank, there is no epoch, or the arrays
          *     differ in length
          */
@@ -100,6 +106,9 @@ public final class CurvesChart {
     /**
      * The chart of {@code runs} under {@code title} ("" for none).
      *
+     * @param title the title over the panels, "" for none
+     * @param runs the runs, each with a unique label
+     * @return the chart
      * @throws IllegalArgumentException when there is no run, or two share a label
      * @throws NullPointerException when an argument is null
      */
@@ -119,17 +128,29 @@ public final class CurvesChart {
         return new CurvesChart(title, List.copyOf(runs));
     }
 
-    /** The number of panels: 2 for one run, 3 for several. */
+    /**
+     * The number of panels.
+     *
+     * @return 2 for one run, 3 for several
+     */
     public int panels() {
         return runs.size() == 1 ? 2 : 3;
     }
 
-    /** Width of the image in pixels. */
+    /**
+     * Width of the image.
+     *
+     * @return the width in pixels
+     */
     public int width() {
         return panels() * PANEL_WIDTH;
     }
 
-    /** The panels as XChart charts, left to right; each call builds new ones. */
+    /**
+     * The panels as XChart charts, left to right; each call builds new ones.
+     *
+     * @return the panels
+     */
     public List<XYChart> toXCharts() {
         LrChart.ensureHeadless();
         List<XYChart> out = new ArrayList<>();
@@ -164,7 +185,11 @@ public final class CurvesChart {
         return out;
     }
 
-    /** What the chart shows, in words (the SVG's {@code <desc>}). */
+    /**
+     * What the chart shows, in words (the SVG's {@code <desc>}).
+     *
+     * @return the description
+     */
     public String description() {
         StringBuilder sb = new StringBuilder(runs.size() == 1
                 ? "panels: loss (train, eval) and eval top-1 (%) per epoch, learning rate on the right axis"
@@ -179,6 +204,7 @@ public final class CurvesChart {
     /**
      * Writes the PNG image to {@code out}.
      *
+     * @param out where the PNG's bytes go
      * @throws IOException when writing fails
      */
     public void writePng(OutputStream out) throws IOException {
@@ -188,6 +214,7 @@ public final class CurvesChart {
     /**
      * Writes PNG or SVG by the file's extension, atomically ({@link AtomicFiles}).
      *
+     * @param file a {@code .png} or {@code .svg} file
      * @throws IllegalArgumentException when the extension is neither {@code .png} nor {@code .svg}
      * @throws IOException when the file cannot be written
      */
