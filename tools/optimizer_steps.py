@@ -7,6 +7,9 @@ groups as timm makes them: b (1-D) without weight decay, W with weight decay 0.0
 as timm's create_optimizer creates it (momentum 0.9; sgd = Nesterov; rmsprop alpha 0.9, eps 1e-8; adagrad eps
 1e-8; adam/adamw PyTorch's defaults otherwise). Update 1 runs at lr 0.1, update 2 at lr 0.05 (a changed
 rate exercises how the state holds it); the file holds W and b after each update, as float32 values.
+Under "beta1_steps", adam and adamw again, with betas[0] set to 0.95 before update 1 and to 0.85 before
+update 2 (as OneCycleLR/CyclicLR with cycle_momentum write group['betas'] = (m, beta2)), for the
+momentum-cycling test; PyTorch's bias correction uses each step's beta1.
 
   /usr/bin/python3 tools/optimizer_steps.py   # rewrites tools/optimizer_steps.json
 """
@@ -55,6 +58,26 @@ for opt in ['sgd', 'nesterov', 'momentum', 'adam', 'adamw', 'rmsprop', 'adagrad'
         o.step()
         steps.append({'lr': lr, 'loss': loss.item(), 'W': W.detach().flatten().tolist(), 'b': b.detach().tolist()})
     out['opts'][opt] = steps
+
+BETA1S = [0.95, 0.85]
+out['beta1s'] = BETA1S
+out['beta1_steps'] = {}
+for opt in ['adam', 'adamw']:
+    W = torch.tensor(W0, requires_grad=True)
+    b = torch.tensor(B0, requires_grad=True)
+    o = make(opt, [{'params': [b], 'weight_decay': 0.0}, {'params': [W], 'weight_decay': WD}])
+    steps = []
+    for lr, beta1 in zip(LRS, BETA1S):
+        for g in o.param_groups:
+            g['lr'] = lr
+            g['betas'] = (beta1, g['betas'][1])
+        o.zero_grad()
+        loss = ((W @ x + b - t) ** 2).sum()
+        loss.backward()
+        o.step()
+        steps.append({'lr': lr, 'beta1': beta1, 'loss': loss.item(), 'W': W.detach().flatten().tolist(),
+                      'b': b.detach().tolist()})
+    out['beta1_steps'][opt] = steps
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'optimizer_steps.json')
 with open(path + '.tmp', 'w') as f:

@@ -246,8 +246,9 @@ final class ExploreExports {
      * The keyword arguments of timm's scheduler constructor that train.py's {@code create_scheduler_v2}
      * passes for {@code c} (lr4j's {@link org.lr4j.factory.SchedulerFactory} documents the same mapping and
      * builds from it): counts in updates with {@code sched_on_updates}, noise fractions of {@code t_initial},
-     * {@code noise_seed = seed}; timm 0.4's tanh takes {@code t_mul} and neither {@code cycle_decay} nor
-     * {@code warmup_prefix} from train.py.
+     * {@code noise_seed = seed}; timm 0.4's tanh takes {@code t_mul}, and {@code decay_rate} and
+     * {@code warmup_prefix} as {@link org.lr4j.factory.SchedulerOption#LR_CYCLE_DECAY} and
+     * {@link org.lr4j.factory.SchedulerOption#WARMUP_PREFIX} describe.
      */
     static Map<String, Object> pythonKwargs(SchedulerConfig c, long updatesPerEpoch) {
         boolean updates = c.schedOnUpdates();
@@ -266,13 +267,9 @@ final class ExploreExports {
                 }
                 kw.put("lr_min", c.minLr());
                 kw.put(old ? "t_mul" : "cycle_mul", c.lrCycleMul());
-                if (!old) {
-                    kw.put("cycle_decay", c.lrCycleDecay());
-                }
+                kw.put(old ? "decay_rate" : "cycle_decay", c.lrCycleDecay());
                 kw.put("cycle_limit", c.lrCycleLimit());
-                if (!old) {
-                    kw.put("warmup_prefix", c.warmupPrefix());
-                }
+                kw.put("warmup_prefix", c.warmupPrefix());
             }
             case "cosine", "poly" -> {
                 kw.put("t_initial", tInitial);

@@ -364,6 +364,10 @@ class ExploreExportsTest {
         List<String> cases = new ArrayList<>(ExploreApiTest.CASES);
         cases.add("sched=tanh&timm=0.4&lr=1e-4&epochs=20&warmup-epochs=0&lr-cycle-limit=3&lr-cycle-mul=1.5&end-epoch=90&start-epoch=4");
         cases.add("sched=step&epochs=8&decay-epochs=2&sched-on-updates&updates-per-epoch=3&warmup-epochs=1");
+        // timm 0.4 tanh's decay_rate and warmup_prefix, noise too, as the tutorial presets set them
+        for (String cell : List.of("decay_rate-0.5", "warmup_prefix", "noise", "lr_min-decay")) {
+            cases.addAll(ExplorePresets.FLAGS.get(cell));
+        }
         for (String q : cases) {
             String py = ExploreExports.all(ExploreApi.toArgs(q)).get("python");
             assertEquals(table(q), runPython(py), () -> q + "\n" + py);

@@ -29,7 +29,8 @@ class ScheduleOptionsTest {
             }
         }
         assertTrue(Cli.run("table", "--help").out().replaceAll("\\s+", " ")
-                .contains("--lr-cycle-decay=D Peak decay per cycle; cycle_decay (default: 0.5)."));
+                .contains("--lr-cycle-decay=D Peak decay per cycle; cycle_decay (with --timm 0.4: tanh's decay_rate, which"
+                        + " lr4j passes and 0.4's train.py did not) (default: 0.5; 1.0 with --timm 0.4)."));
     }
 
     @Test
@@ -41,5 +42,9 @@ class ScheduleOptionsTest {
                 "2", "--sched-on-updates", "--lr-noise", "0.5", "0.25");
         assertEquals("lr4j table: --lr-noise must be [start, end] with start <= end, got [0.5, 0.25]",
                 fromScheduler.err().strip());
+        // timm 0.4 tanh's decay_rate comes from --lr-cycle-decay (an lr4j extension) and is named by it
+        Cli old = Cli.run("table", "--sched", "tanh", "--timm", "0.4", "--lr-cycle-limit", "0", "--lr-cycle-decay", "2");
+        assertEquals(2, old.status());
+        assertTrue(old.err().strip().startsWith("lr4j table: --lr-cycle-decay must stay <= 1"), old.err());
     }
 }

@@ -181,6 +181,25 @@ class TrainCommandTest {
         Cli.run("train", data.toString(), "--step-on", "updates").assertBadInput("--step-on needs --schedule");
     }
 
+    /**
+     * --schedule "OneCycleLR(...)" --step-on updates with --opt adam: OneCycleLR cycles Adam's betas[0]
+     * (cycle_momentum defaults to True, no longer refused), and the run trains; its last.ckpt resumes (the
+     * scheduler's own state is in the checkpoint) to the same summary.csv.
+     */
+    @Test
+    void trainsWithOneCycleOnAdamAndResumesIt() throws IOException {
+        Path run = dir.resolve("run-onecycle-adam");
+        Cli r = Cli.run("train", data.toString(), "--model", "smallcnn", "--img-size", "8", "--threads", "1", "-b", "4",
+                "--schedule", "OneCycleLR(max_lr=0.01, total_steps=8)", "--step-on", "updates", "--opt", "adam",
+                "--output", run.toString());
+        assertEquals(0, r.status(), r::err);
+        List<String> summary = Files.readAllLines(run.resolve("summary.csv"));
+        assertEquals(1 + 2, summary.size(), "8 steps of 4 updates per epoch: 2 epochs");
+        Cli resumed = Cli.run("train", "--resume", run.resolve("last.ckpt").toString());
+        assertEquals(0, resumed.status(), resumed::err);
+        assertEquals(summary, Files.readAllLines(run.resolve("summary.csv")));
+    }
+
     /** Fashion-MNIST-shaped IDX files: {@code count} images of each split, label {@code i % 10}. */
     private static Path fashionFiles(int train, int test) throws IOException {
         Path d = Files.createDirectories(dir.resolve("fashion"));

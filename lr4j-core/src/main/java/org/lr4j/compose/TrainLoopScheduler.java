@@ -7,6 +7,7 @@ import org.lr4j.group.ParamGroups;
 import org.lr4j.schedule.LRScheduler;
 import org.lr4j.state.SchedulerState;
 import org.lr4j.torch.TorchScheduler;
+import org.lr4j.torch.TorchState;
 
 /**
  * A step-counting scheduler ({@link TorchScheduler}: PyTorch's, transformers', a {@link ScheduleSequence})
@@ -26,8 +27,21 @@ import org.lr4j.torch.TorchScheduler;
  * }</pre>
  *
  * <p>State: {@link #state()} gives the groups' rates under the name {@code torch:NAME}, enough for a
- * checkpoint's record; {@link #restore} refuses (a PyTorch scheduler's state is a {@code TorchState}:
- * restore the scheduler itself).
+ * checkpoint's record; {@link #restore(SchedulerState)} refuses (a PyTorch scheduler's state is a
+ * {@link TorchState}). What continues a run exactly is {@link #loopState()}: the scheduler's own
+ * {@link TorchState} and the number of steps made, which {@link #restore(LoopState)} puts back into a
+ * wrapper built the same way, so that the resumed run's rates (and cycled momentums) equal the
+ * uninterrupted run's:
+ *
+ * <pre>{@code
+ * TrainLoopScheduler a = TrainLoopScheduler.of(ExponentialLR.of(ParamGroupList.of(1.0), 0.5), false);
+ * a.step(2);                                  // lr = 0.25
+ * TrainLoopScheduler.LoopState saved = a.loopState();
+ * TrainLoopScheduler b = TrainLoopScheduler.of(ExponentialLR.of(ParamGroupList.of(1.0), 0.5), false);
+ * b.restore(saved);                           // lr = 0.25, 2 steps made
+ * b.step(2);                                  // train.py's resume call: nothing
+ * b.step(3);                                  // lr = 0.125, as a.step(3)
+ * }</pre>
  */
 public final class TrainLoopScheduler implements LRScheduler {
     private final TorchScheduler scheduler;
@@ -164,13 +178,70 @@ public final class TrainLoopScheduler implements LRScheduler {
     }
 
     /**
-     * Refuses: restore the {@link TorchScheduler} from its own {@code TorchState}.
+     * What continues a run exactly: the steps made and the driven scheduler's own state.
+     *
+     * @param steps the PyTorch {@code step()} calls made since the scheduler was built, {@code >= 0}
+     * @param scheduler the scheduler's {@link TorchScheduler#state()} after them
+     */
+    public record LoopState(long steps, TorchState scheduler) {
+        /**
+         * Validates.
+         *
+         * @param steps the steps made, {@code >= 0}
+         * @param scheduler the scheduler's state
+         * @throws IllegalArgumentException when {@code steps < 0}
+         * @throws NullPointerException when {@code scheduler} is null
+         */
+        public LoopState {
+            if (steps < 0) {
+                throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+            }
+            if (scheduler == null) {
+                throw new NullPointerException("scheduler must be given, got null");
+            }
+        }
+    }
+
+    /**
+     * The state now: steps made and the scheduler's {@link TorchState}.
+     *
+     * @return the state, for {@link #restore(LoopState)}
+     */
+    public LoopState loopState() {
+        return new LoopState(done, scheduler.state());
+    }
+
+    /**
+     * Puts back a {@link #loopState()} taken from a wrapper built the same way (same scheduler class,
+     * arguments, groups and step mode): the scheduler's state (its groups' {@code lr}, {@code initial_lr} and
+     * momentum included) and the steps made. Checks the step count first; the scheduler checks its state
+     * before changing anything.
+     *
+     * @param state the state to restore
+     * @throws IllegalArgumentException when the steps exceed this wrapper's {@code maxSteps}, or the scheduler
+     *     refuses the state (another scheduler's, another number of groups)
+     * @throws NullPointerException when {@code state} is null
+     */
+    public void restore(LoopState state) {
+        if (state == null) {
+            throw new NullPointerException("state must be given, got null");
+        }
+        if (state.steps() > maxSteps) {
+            throw new IllegalArgumentException("state.steps must be <= " + maxSteps + " (the schedule's steps), got "
+                    + state.steps());
+        }
+        scheduler.restore(state.scheduler());
+        done = state.steps();
+    }
+
+    /**
+     * Refuses: a PyTorch or transformers schedule resumes from its own state, {@link #restore(LoopState)}.
      *
      * @throws IllegalArgumentException always
      */
     @Override
     public void restore(SchedulerState state) {
         throw new IllegalArgumentException("state cannot restore " + name() + " (a PyTorch or transformers schedule"
-                + " resumes from its own TorchState, which this checkpoint does not hold)");
+                + " resumes from its own TorchState: restore(LoopState))");
     }
 }

@@ -66,8 +66,8 @@ public final class ScheduleWarnings {
                     + " set --lr above 0");
         }
 
-        // timm 0.4's tanh has no warmup_prefix; plateau never takes it
-        boolean prefixed = c.warmupPrefix() && !sched.equals("plateau") && (current || !sched.equals("tanh"));
+        // plateau never takes warmup_prefix
+        boolean prefixed = c.warmupPrefix() && !sched.equals("plateau");
         // timm 0.4's tanh with cycle limit 0 restarts forever: its warmup target is in a later cycle
         boolean endless = !current && c.lrCycleLimit() == 0;
         long span = cyclic ? numEpochs - c.cooldownEpochs() : numEpochs;

@@ -81,14 +81,16 @@ public final class SchedulerConfig {
     }
 
     /**
-     * The configuration as train.py's arguments by their Python names (what {@link #fromArgs} reads).
+     * The configuration as train.py's arguments by their Python names (what {@link #fromArgs} reads);
+     * {@code lr_cycle_decay} is written as {@link #lrCycleDecay()}, the value in use, since train.py has
+     * no none for it.
      *
      * @return every option by its Python name, in {@link SchedulerOption#all()}'s order; unmodifiable
      */
     public Map<String, Object> toArgs() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (SchedulerOption<?> o : SchedulerOption.all()) {
-            m.put(o.name(), arg(o));
+            m.put(o.name(), o == SchedulerOption.LR_CYCLE_DECAY ? (Object) lrCycleDecay() : arg(o));
         }
         return Collections.unmodifiableMap(m);
     }
@@ -182,8 +184,16 @@ public final class SchedulerConfig {
     /** {@return the value of {@link SchedulerOption#LR_CYCLE_MUL}} */
     public double lrCycleMul() { return get(SchedulerOption.LR_CYCLE_MUL); }
 
-    /** {@return the value of {@link SchedulerOption#LR_CYCLE_DECAY}} */
-    public double lrCycleDecay() { return get(SchedulerOption.LR_CYCLE_DECAY); }
+    /**
+     * The value of {@link SchedulerOption#LR_CYCLE_DECAY}, or when none is given the profile's default:
+     * train.py's 0.5, or 1.0 (tanh's {@code decay_rate} default) with {@code --timm 0.4}.
+     *
+     * @return the peak's decay per cycle the scheduler uses
+     */
+    public double lrCycleDecay() {
+        Double v = get(SchedulerOption.LR_CYCLE_DECAY);
+        return v != null ? v : timm() == Profile.TIMM_0_4 ? 1.0 : 0.5;
+    }
 
     /** {@return the value of {@link SchedulerOption#LR_CYCLE_LIMIT}} */
     public long lrCycleLimit() { return get(SchedulerOption.LR_CYCLE_LIMIT); }

@@ -13,7 +13,6 @@ import org.lr4j.schedule.InvalidValueException;
 import org.lr4j.schedule.MultiStepLRScheduler;
 import org.lr4j.schedule.PlateauLRScheduler;
 import org.lr4j.schedule.PolyLRScheduler;
-import org.lr4j.schedule.Profile;
 import org.lr4j.schedule.StepLRScheduler;
 import org.lr4j.schedule.TanhLRScheduler;
 
@@ -149,8 +148,8 @@ public final class SchedulerFactory {
             Map.entry("noise_range_t", SchedulerOption.LR_NOISE));
 
     /**
-     * The train.py flag a scheduler parameter comes from ({@code cycle_mul} from {@code lr_cycle_mul}),
-     * with any index or suffix kept ({@code decay_t[2]} from {@code decay_milestones[2]}); null for a
+     * The train.py flag a scheduler parameter comes from ({@code cycle_mul} from {@code lr_cycle_mul},
+     * timm 0.4 tanh's {@code decay_rate} from {@code lr_cycle_decay}), with any index or suffix kept ({@code decay_t[2]} from {@code decay_milestones[2]}); null for a
      * parameter that is not a flag's.
      */
     static String flagOf(String parameter, String sched) {
@@ -161,6 +160,7 @@ public final class SchedulerFactory {
         String name = parameter.substring(0, end);
         SchedulerOption<?> source = name.equals("decay_t")
                 ? (sched.equals("multistep") ? SchedulerOption.DECAY_MILESTONES : SchedulerOption.DECAY_EPOCHS)
+                : name.equals("decay_rate") && sched.equals("tanh") ? SchedulerOption.LR_CYCLE_DECAY // timm 0.4's name
                 : SOURCES.get(name);
         return source == null ? null : source.name() + parameter.substring(end);
     }
@@ -186,15 +186,13 @@ public final class SchedulerFactory {
     }
 
     /**
-     * The cycle flags of tanh, cosine and poly; timm 0.4's tanh takes neither {@code cycle_decay} nor
-     * {@code warmup_prefix} from train.py (its 0.4 defaults stay).
+     * The cycle flags of tanh, cosine and poly; with timm 0.4, tanh's {@code decay_rate} and
+     * {@code warmup_prefix} as {@link SchedulerOption#LR_CYCLE_DECAY} and
+     * {@link SchedulerOption#WARMUP_PREFIX} describe.
      */
     private static <B extends CyclicLRScheduler.CycleBuilder<B, ?>> B cycles(B b, SchedulerConfig c) {
-        b.lrMin(c.minLr()).cycleMul(c.lrCycleMul()).cycleLimit(c.lrCycleLimit());
-        if (c.timm() == Profile.CURRENT || !(b instanceof TanhLRScheduler.Builder)) {
-            b.cycleDecay(c.lrCycleDecay()).warmupPrefix(c.warmupPrefix());
-        }
-        return b;
+        return b.lrMin(c.minLr()).cycleMul(c.lrCycleMul()).cycleLimit(c.lrCycleLimit()).cycleDecay(c.lrCycleDecay())
+                .warmupPrefix(c.warmupPrefix());
     }
 
     private static <B extends AbstractLRScheduler.Builder<B, ?>> B common(B b, SchedulerConfig c, long warmupT,

@@ -104,9 +104,14 @@ public final class SchedulerOption<T> {
     /** {@code --warmup-lr}: {@code warmup_lr_init}. */
     public static final SchedulerOption<Double> WARMUP_LR = add("warmup_lr", Type.NUMBER, "LR", 1e-5, "1e-5", ALL,
             NON_NEGATIVE, "Warmup start; warmup_lr_init.");
-    /** {@code --warmup-prefix}: whether the schedule starts after the warmup. */
+    /**
+     * {@code --warmup-prefix}: whether the schedule starts after the warmup. With {@code --timm 0.4} lr4j
+     * passes it to tanh's {@code warmup_prefix}, which timm 0.4's train.py did not (an lr4j extension; the
+     * default, false, is 0.4's).
+     */
     public static final SchedulerOption<Boolean> WARMUP_PREFIX = add("warmup_prefix", Type.BOOLEAN, "BOOL", false, null,
-            ALL, BOOL, "Start the schedule after the warmup.");
+            ALL, BOOL, "Start the schedule after the warmup (with --timm 0.4 too: lr4j passes it to 0.4's tanh,"
+            + " 0.4's train.py did not).");
     /** {@code --lr-noise}: noise from a fraction of {@code t_initial}, or between two; none by default. */
     public static final SchedulerOption<List<Double>> LR_NOISE = add("lr_noise", Type.NUMBERS, "FRACTION", null,
             "none", ALL, new Rule<>("one or two finite fractions, start <= end", SchedulerOption::noiseFractions),
@@ -124,9 +129,16 @@ public final class SchedulerOption<T> {
     /** {@code --lr-cycle-mul}: {@code cycle_mul}. */
     public static final SchedulerOption<Double> LR_CYCLE_MUL = add("lr_cycle_mul", Type.NUMBER, "M", 1.0, null, CYCLIC,
             POSITIVE, "Cycle length multiplier; cycle_mul.");
-    /** The peak's decay per cycle; {@code cycle_decay}. */
-    public static final SchedulerOption<Double> LR_CYCLE_DECAY = add("lr_cycle_decay", Type.NUMBER, "D", 0.5, null,
-            CYCLIC, NON_NEGATIVE, "Peak decay per cycle; cycle_decay.");
+    /**
+     * {@code --lr-cycle-decay}: the peak's decay per cycle; {@code cycle_decay}, or none for the profile's
+     * default (train.py's 0.5; with {@code --timm 0.4}, tanh's {@code decay_rate} default 1.0). With
+     * {@code --timm 0.4} lr4j passes it to tanh's {@code decay_rate}, which timm 0.4's train.py did not (an
+     * lr4j extension); see {@link SchedulerConfig#lrCycleDecay()}.
+     */
+    public static final SchedulerOption<Double> LR_CYCLE_DECAY = add("lr_cycle_decay", Type.NUMBER, "D", null,
+            "0.5; 1.0 with --timm 0.4", CYCLIC, NON_NEGATIVE,
+            "Peak decay per cycle; cycle_decay (with --timm 0.4: tanh's decay_rate, which lr4j passes and 0.4's"
+            + " train.py did not).");
     /** {@code --lr-cycle-limit}: {@code cycle_limit}. */
     public static final SchedulerOption<Long> LR_CYCLE_LIMIT = add("lr_cycle_limit", Type.INTEGER, "N", 1L, null,
             CYCLIC, WHOLE_NON_NEGATIVE, "Number of cycles; cycle_limit.");
@@ -243,7 +255,7 @@ public final class SchedulerOption<T> {
         return paramLabel;
     }
 
-    /** {@return train.py's default; null where there is none ({@code lr}, {@code lb}, {@code ub}, {@code lr_noise})} */
+    /** {@return train.py's default; null where there is none or it depends on {@code --timm} ({@code lr}, {@code lb}, {@code ub}, {@code lr_noise}, {@code lr_cycle_decay})} */
     public T defaultValue() {
         return defaultValue;
     }

@@ -45,6 +45,38 @@ class AdaptersTest {
         assertThrows(IllegalArgumentException.class, () -> s.restore(s.state()));
     }
 
+    /** The class comment's example: a LoopState continues a wrapper built the same way exactly. */
+    @Test
+    void trainLoopSchedulerContinuesFromItsLoopState() {
+        TrainLoopScheduler a = TrainLoopScheduler.of(ExponentialLR.of(ParamGroupList.of(1.0), 0.5), false);
+        a.step(2);
+        TrainLoopScheduler.LoopState saved = a.loopState();
+        assertEquals(2, saved.steps());
+        ParamGroupList h = ParamGroupList.of(1.0);
+        TrainLoopScheduler b = TrainLoopScheduler.of(ExponentialLR.of(h, 0.5), false);
+        b.restore(saved);
+        assertEquals(0.25, h.lr(0));
+        b.step(2); // train.py's resume call: nothing
+        assertEquals(0.25, h.lr(0));
+        b.step(3);
+        assertEquals(0.125, h.lr(0));
+        // cycled momentum (Adam's betas[0]) comes back with the state, mid-cycle
+        ParamGroupList g1 = ParamGroupList.of(org.lr4j.group.ParamGroup.of(0.01).beta1(0.9));
+        TrainLoopScheduler one = TrainLoopScheduler.of(OneCycleLR.builder(g1, 0.01).totalSteps(10).build(), true, 10);
+        one.stepUpdate(3);
+        ParamGroupList g2 = ParamGroupList.of(org.lr4j.group.ParamGroup.of(0.01).beta1(0.9));
+        TrainLoopScheduler two = TrainLoopScheduler.of(OneCycleLR.builder(g2, 0.01).totalSteps(10).build(), true, 10);
+        two.restore(one.loopState());
+        one.stepUpdate(7);
+        two.stepUpdate(7);
+        assertEquals(g1.lr(0), g2.lr(0), 0.0);
+        assertEquals(g1.momentum(0), g2.momentum(0), 0.0);
+        // another scheduler's state, or more steps than the wrapper makes, is refused
+        assertThrows(IllegalArgumentException.class, () -> b.restore(one.loopState()));
+        TrainLoopScheduler capped = TrainLoopScheduler.of(ExponentialLR.of(ParamGroupList.of(1.0), 0.5), false, 1);
+        assertThrows(IllegalArgumentException.class, () -> capped.restore(saved));
+    }
+
     @Test
     void trainLoopSchedulerStopsAtMaxSteps() {
         ParamGroupList g = ParamGroupList.of(0.1);

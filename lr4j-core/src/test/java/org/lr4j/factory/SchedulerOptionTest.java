@@ -1,6 +1,7 @@
 package org.lr4j.factory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,13 +40,35 @@ class SchedulerOptionTest {
         List<String> names = new ArrayList<>();
         for (SchedulerOption<?> o : SchedulerOption.all()) {
             names.add(o.name());
-            assertEquals(o.defaultValue() instanceof org.lr4j.schedule.Profile p ? p.label() : o.defaultValue(),
-                    defaults.toArgs().get(o.name()), o.name());
+            // lr_cycle_decay has no default of its own (it depends on --timm): the args hold the value in use
+            Object want = o == SchedulerOption.LR_CYCLE_DECAY ? (Object) 0.5
+                    : o.defaultValue() instanceof org.lr4j.schedule.Profile p ? p.label() : o.defaultValue();
+            assertEquals(want, defaults.toArgs().get(o.name()), o.name());
             assertEquals(o, SchedulerOption.named(o.name()).orElseThrow());
         }
         assertEquals(names, new ArrayList<>(defaults.toArgs().keySet()));
         assertEquals(SchedulerConfig.ARG_NAMES, Set.copyOf(names));
         assertEquals(SchedulerOption.all().size(), 30);
+    }
+
+    @Test
+    void lrCycleDecayDefaultsToTheProfilesAndReachesTimm04sTanh() {
+        assertNull(SchedulerOption.LR_CYCLE_DECAY.defaultValue());
+        assertEquals("0.5; 1.0 with --timm 0.4", SchedulerOption.LR_CYCLE_DECAY.defaultText());
+        SchedulerConfig old = SchedulerConfig.builder().sched("tanh").timm(org.lr4j.schedule.Profile.TIMM_0_4).build();
+        assertEquals(1.0, old.lrCycleDecay());
+        assertEquals(1.0, old.toArgs().get("lr_cycle_decay"));
+        assertEquals(0.25, old.toBuilder().lrCycleDecay(0.25).build().lrCycleDecay());
+        // an lr4j extension to timm 0.4's train.py: the flags reach 0.4's tanh (decay_rate, warmup_prefix)
+        org.lr4j.schedule.TanhLRScheduler tanh = (org.lr4j.schedule.TanhLRScheduler) SchedulerFactory.create(
+                old.toBuilder().lrCycleDecay(0.25).warmupPrefix(true).build(), org.lr4j.group.ParamGroupList.of(1.0), 0)
+                .scheduler();
+        assertEquals(0.25, tanh.cycleDecay());
+        assertTrue(tanh.warmupPrefix());
+        // timm 0.4's decay_rate rule, named by the flag it came from
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SchedulerFactory.create(
+                old.toBuilder().lrCycleDecay(2.0).lrCycleLimit(0).build(), org.lr4j.group.ParamGroupList.of(1.0), 0));
+        assertTrue(e.getMessage().startsWith("lr_cycle_decay must stay <= 1"), e.getMessage());
     }
 
     @Test

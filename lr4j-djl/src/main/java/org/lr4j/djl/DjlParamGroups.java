@@ -416,11 +416,13 @@ public final class DjlParamGroups implements ParamGroups {
     }
 
     private double[] momentums;
+    private org.lr4j.group.MomentumKind momentumKind = org.lr4j.group.MomentumKind.NONE;
 
     /**
      * Gives every group SGD's momentum {@code momentum}, which a scheduler may then cycle (PyTorch's
      * {@code OneCycleLR}, {@code CyclicLR}) and {@link Optimizers}' {@code sgd}/{@code nesterov} read at every
-     * update; returns these groups. Without it the groups carry no momentum ({@code MomentumKind.NONE}).
+     * update; returns these groups. Without it (or {@link #withBeta1}) the groups carry no momentum
+     * ({@code MomentumKind.NONE}).
      *
      * @param momentum SGD's momentum for every group, finite, {@code >= 0}
      * @return these groups
@@ -430,14 +432,38 @@ public final class DjlParamGroups implements ParamGroups {
         if (!(momentum >= 0) || Double.isInfinite(momentum)) {
             throw new IllegalArgumentException("momentum must be a finite number >= 0, got " + momentum);
         }
+        return carry(org.lr4j.group.MomentumKind.MOMENTUM, momentum);
+    }
+
+    /**
+     * Gives every group Adam's {@code betas[0]} = {@code beta1} ({@code MomentumKind.BETA1}), which a
+     * scheduler may then cycle (PyTorch's {@code OneCycleLR}, {@code CyclicLR} write
+     * {@code group['betas'] = (m, beta2)}) and {@link Optimizers}' {@code adam}/{@code adamw} read at every
+     * update, bias correction included ({@code 1 - beta1^step} with the current {@code beta1}, as PyTorch's);
+     * returns these groups.
+     *
+     * @param beta1 Adam's {@code betas[0]} for every group, in {@code [0, 1)}
+     * @return these groups
+     * @throws IllegalArgumentException when {@code beta1} is not in {@code [0, 1)} (PyTorch: Invalid beta
+     *     parameter at index 0)
+     */
+    public DjlParamGroups withBeta1(double beta1) {
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
+        }
+        return carry(org.lr4j.group.MomentumKind.BETA1, beta1);
+    }
+
+    private DjlParamGroups carry(org.lr4j.group.MomentumKind kind, double value) {
         momentums = new double[size()];
-        java.util.Arrays.fill(momentums, momentum);
+        java.util.Arrays.fill(momentums, value);
+        momentumKind = kind;
         return this;
     }
 
     @Override
     public org.lr4j.group.MomentumKind momentumKind() {
-        return momentums == null ? org.lr4j.group.MomentumKind.NONE : org.lr4j.group.MomentumKind.MOMENTUM;
+        return momentumKind;
     }
 
     @Override

@@ -24,7 +24,10 @@ import java.util.Locale;
  *   <tr><td>{@code adagrad}</td><td>{@code Adagrad(eps=1e-8)}, as timm creates it</td></tr>
  * </table>
  *
- * <p>Adam and AdamW use {@code beta1 = 0.9}, {@code beta2 = 0.999}, {@code eps = 1e-8}, as PyTorch.
+ * <p>Adam and AdamW use {@code beta1 = 0.9}, {@code beta2 = 0.999}, {@code eps = 1e-8}, as PyTorch; on groups
+ * that carry Adam's {@code betas[0]} ({@link DjlParamGroups#withBeta1}) they read {@code beta1} from the group at
+ * every update, so that {@code OneCycleLR}/{@code CyclicLR} cycle it; SGD reads the momentum of groups that carry
+ * one ({@link DjlParamGroups#withMomentum}) the same way.
  * {@code beginNumUpdate} is the number of updates already done (on resume), so that the learning-rate
  * tracker's update numbers continue; the optimizers' own step counts are their state.
  *
@@ -34,6 +37,9 @@ import java.util.Locale;
  * }</pre>
  */
 public final class Optimizers {
+    /** Adam's {@code betas[0]} when the groups carry none of their own (PyTorch's default). */
+    private static final double ADAM_BETA1 = 0.9;
+
     /** The valid {@code --opt} names. */
     public static final List<String> NAMES = List.of("sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop",
             "adagrad");
@@ -96,11 +102,13 @@ public final class Optimizers {
             int group = g;
             java.util.function.DoubleSupplier live = groups.momentumKind() == org.lr4j.group.MomentumKind.MOMENTUM
                     ? () -> groups.momentum(group) : () -> m;
+            java.util.function.DoubleSupplier beta1 = groups.momentumKind() == org.lr4j.group.MomentumKind.BETA1
+                    ? () -> groups.momentum(group) : () -> ADAM_BETA1;
             delegates.add(switch (name) {
                 case "sgd", "nesterov" -> new TorchSgd(torch(t, wd, begin), live, true);
                 case "momentum" -> new TorchSgd(torch(t, wd, begin), live, false);
-                case "adam" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, false);
-                case "adamw" -> new TorchAdam(torch(t, wd, begin), 0.9, 0.999, 1e-8, true);
+                case "adam" -> new TorchAdam(torch(t, wd, begin), beta1, 0.999, 1e-8, false);
+                case "adamw" -> new TorchAdam(torch(t, wd, begin), beta1, 0.999, 1e-8, true);
                 case "rmsprop" -> new TorchRmsProp(torch(t, wd, begin), 0.9, 1e-8, m);
                 case "adagrad" -> new TorchAdagrad(torch(t, wd, begin), 1e-8);
                 default -> throw new AssertionError(name);

@@ -8,15 +8,17 @@ import ai.djl.ndarray.NDArray;
  * {@code step += 1}; {@code m = beta1 * m + (1 - beta1) * grad};
  * {@code v = beta2 * v + (1 - beta2) * grad^2};
  * {@code weight -= lr / (1 - beta1^step) * m / (sqrt(v) / sqrt(1 - beta2^step) + eps)}.
- * States: {@code exp_avg}, {@code exp_avg_sq}, {@code step}, as PyTorch names them.
+ * States: {@code exp_avg}, {@code exp_avg_sq}, {@code step}, as PyTorch names them. {@code beta1} is read at
+ * every update (PyTorch's {@code group['betas'][0]}, which {@code OneCycleLR}/{@code CyclicLR} cycle), and the
+ * bias correction {@code 1 - beta1^step} uses the current one, as PyTorch's does.
  */
 final class TorchAdam extends TorchStyleOptimizer {
-    private final double beta1;
+    private final java.util.function.DoubleSupplier beta1;
     private final double beta2;
     private final double eps;
     private final boolean decoupled;
 
-    TorchAdam(Builder builder, double beta1, double beta2, double eps, boolean decoupled) {
+    TorchAdam(Builder builder, java.util.function.DoubleSupplier beta1, double beta2, double eps, boolean decoupled) {
         super(builder);
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -32,6 +34,7 @@ final class TorchAdam extends TorchStyleOptimizer {
     @Override
     void step(String parameterId, NDArray weight, NDArray grad, float lr) {
         long step = stepCount(parameterId, weight);
+        double beta1 = this.beta1.getAsDouble();
         NDArray m = state("exp_avg", parameterId, weight);
         NDArray v = state("exp_avg_sq", parameterId, weight);
         m.muli((float) beta1);

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every {@code --opt} against PyTorch: two updates of the tiny network of {@code tools/optimizer_steps.py}
  * ({@code y = W x + b}, {@code loss = sum((y - t)^2)}; {@code b} in timm's no-decay group, {@code W} with
  * weight decay 0.05; lr 0.1 then 0.05) equal the weights PyTorch 1.13 produced, recorded in
- * {@code tools/optimizer_steps.json}, within 1e-6 relative.
+ * {@code tools/optimizer_steps.json}, within 1e-6 relative; and Adam/AdamW with {@code beta1} changed between
+ * the updates (momentum cycling).
  */
 class OptimizerParityTest {
     private static final Path DATA = Paths.get("..", "tools", "optimizer_steps.json");
@@ -33,6 +34,21 @@ class OptimizerParityTest {
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "nesterov", "momentum", "adam", "adamw", "rmsprop", "adagrad"})
     void twoUpdatesEqualPyTorchs(String opt) throws IOException {
+        run(opt, "opts", false);
+    }
+
+    /**
+     * Momentum cycling on Adam: {@code betas[0]} set to 0.95 before update 1 and 0.85 before update 2 (as
+     * {@code OneCycleLR}/{@code CyclicLR} write it), read by the optimizer from its groups at every update and
+     * used in the bias correction {@code 1 - beta1^step}, equals PyTorch's weights ({@code "beta1_steps"}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"adam", "adamw"})
+    void adamReadsBeta1ChangedBetweenUpdatesAsPyTorch(String opt) throws IOException {
+        run(opt, "beta1_steps", true);
+    }
+
+    private static void run(String opt, String section, boolean cycledBeta1) throws IOException {
         JsonObject d = JsonParser.parseString(Files.readString(DATA)).getAsJsonObject();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDArray w = param(manager, floats(d.getAsJsonArray("W0")), new Shape(2, 2));
@@ -45,12 +61,18 @@ class OptimizerParityTest {
             JsonArray lrs = d.getAsJsonArray("lrs");
             DjlParamGroups groups = DjlParamGroups.timm(params, lrs.get(0).getAsDouble(),
                     d.get("weight_decay").getAsDouble());
+            if (cycledBeta1) {
+                groups.withBeta1(0.9);
+            }
             Optimizer o = Optimizers.create(opt, groups, d.get("momentum").getAsDouble(), 0);
-            JsonArray steps = d.getAsJsonObject("opts").getAsJsonArray(opt);
+            JsonArray steps = d.getAsJsonObject(section).getAsJsonArray(opt);
             for (int s = 0; s < steps.size(); s++) {
                 JsonObject expected = steps.get(s).getAsJsonObject();
                 for (int g = 0; g < groups.size(); g++) {
                     groups.setLr(g, expected.get("lr").getAsDouble());
+                    if (cycledBeta1) {
+                        groups.setMomentum(g, expected.get("beta1").getAsDouble());
+                    }
                 }
                 float loss;
                 try (NDManager sub = manager.newSubManager()) {

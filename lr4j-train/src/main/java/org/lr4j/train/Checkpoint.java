@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.lr4j.compose.TrainLoopScheduler;
 import org.lr4j.djl.OptimizerState;
 import org.lr4j.state.AtomicFiles;
 import org.lr4j.state.SchedulerState;
@@ -36,7 +37,10 @@ import org.lr4j.state.StateJson;
  *   <li>{@code meta.json}: {@code format} ({@value #FORMAT}), {@code version} ({@value #VERSION}), the
  *       epoch to continue from, the update count, model, classes, image size, the numbers of training and
  *       validation images, optimizer name, the scheduler's full state (plateau counters included), the best
- *       metric so far and its epoch, and the run's arguments (Python names);</li>
+ *       metric so far and its epoch, the run's arguments (Python names) and, for a {@code --schedule} run,
+ *       {@code torch_schedule}: the PyTorch/transformers scheduler's own state and the steps made
+ *       ({@link TrainLoopScheduler.LoopState}, what continues it exactly; {@code scheduler_state} then only
+ *       records its rates);</li>
  *   <li>{@code model.params}: DJL's {@code Block.saveParameters}, every parameter, batch-norm running
  *       statistics included;</li>
  *   <li>{@code optimizer.state}: the optimizer's whole state ({@link OptimizerState}: step counts,
@@ -66,15 +70,42 @@ import org.lr4j.state.StateJson;
  * @param args the run's arguments (Python names)
  * @param modelParams the model's parameters as {@code Block.saveParameters} writes them
  * @param optimizerState the optimizer's state
+ * @param torchSchedule a {@code --schedule} run's scheduler state, or null for timm's {@code --sched}
  */
 public record Checkpoint(long epoch, long numUpdates, String model, List<String> classes, int imgSize,
         long trainImages, long valImages, String opt, SchedulerState schedulerState, long bestEpoch,
-        double bestMetric, Map<String, Object> args, byte[] modelParams, OptimizerState optimizerState) {
+        double bestMetric, Map<String, Object> args, byte[] modelParams, OptimizerState optimizerState,
+        TrainLoopScheduler.LoopState torchSchedule) {
     /** The value of {@code meta.json}'s {@code format}. */
     public static final String FORMAT = "lr4j-checkpoint";
 
     /** The format version written and read. Version 1 (before lr4j kept the optimizer state) is refused. */
     public static final int VERSION = 2;
+
+    /**
+     * A checkpoint of a timm {@code --sched} run (no {@code torch_schedule}).
+     *
+     * @param epoch the epoch to continue from
+     * @param numUpdates optimizer updates done
+     * @param model the model name
+     * @param classes the class names
+     * @param imgSize the image size
+     * @param trainImages the number of training images
+     * @param valImages the number of validation images
+     * @param opt the optimizer name
+     * @param schedulerState the scheduler's state
+     * @param bestEpoch the epoch of the best metric so far, or -1
+     * @param bestMetric the best metric so far, or NaN
+     * @param args the run's arguments
+     * @param modelParams the model's parameters
+     * @param optimizerState the optimizer's state
+     */
+    public Checkpoint(long epoch, long numUpdates, String model, List<String> classes, int imgSize, long trainImages,
+            long valImages, String opt, SchedulerState schedulerState, long bestEpoch, double bestMetric,
+            Map<String, Object> args, byte[] modelParams, OptimizerState optimizerState) {
+        this(epoch, numUpdates, model, classes, imgSize, trainImages, valImages, opt, schedulerState, bestEpoch,
+                bestMetric, args, modelParams, optimizerState, null);
+    }
 
     /** The entry of checksums. */
     static final String SUMS = "SHA256SUMS";
@@ -122,6 +153,9 @@ public record Checkpoint(long epoch, long numUpdates, String model, List<String>
         meta.addProperty("best_epoch", bestEpoch);
         meta.addProperty("best_metric", Double.isNaN(bestMetric) ? null : bestMetric);
         meta.add("args", GSON.toJsonTree(args));
+        if (torchSchedule != null) {
+            meta.add("torch_schedule", LoopStateJson.toJson(torchSchedule));
+        }
         ByteArrayOutputStream opt = new ByteArrayOutputStream();
         optimizerState.write(opt);
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -224,6 +258,14 @@ public record Checkpoint(long epoch, long numUpdates, String model, List<String>
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
+        TrainLoopScheduler.LoopState torchSchedule = null;
+        if (m.get("torch_schedule") != null && !m.get("torch_schedule").isJsonNull()) {
+            try {
+                torchSchedule = LoopStateJson.fromJson(m.get("torch_schedule"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+            }
+        }
         OptimizerState optimizer;
         try {
             optimizer = OptimizerState.read(new ByteArrayInputStream(entry(entries, OPTIMIZER, what)));
@@ -239,7 +281,7 @@ public record Checkpoint(long epoch, long numUpdates, String model, List<String>
                 field(m, "val_images", what).getAsLong(), opt, state,
                 m.get("best_epoch") == null ? -1 : m.get("best_epoch").getAsLong(),
                 best == null || best.isJsonNull() ? Double.NaN : best.getAsDouble(), args,
-                entry(entries, PARAMS, what), optimizer);
+                entry(entries, PARAMS, what), optimizer, torchSchedule);
     }
 
     /** Checks every entry against {@code SHA256SUMS}, which must list exactly the other entries. */

@@ -119,14 +119,17 @@ public final class ImageClassifierTrainer {
 
     /**
      * {@code --schedule}: the Python call built on the groups (SGD's momentum joined to them for
-     * {@code sgd}/{@code nesterov}, so that OneCycleLR/CyclicLR can cycle it), driven by the train loop one
+     * {@code sgd}/{@code nesterov}/{@code momentum}, Adam's {@code betas[0]} = 0.9 for {@code adam}/{@code adamw}, so that
+     * OneCycleLR/CyclicLR can cycle it), driven by the train loop one
      * step per epoch or per update; the run lasts the epochs that hold its steps (the rate stays at the last
      * step's in the rest of the last epoch).
      */
     private static CreatedScheduler pythonSchedule(TrainConfig config, DjlParamGroups groups, long upe) {
         String opt = config.schedule().opt().toLowerCase(java.util.Locale.ROOT);
-        if (opt.equals("sgd") || opt.equals("nesterov")) {
+        if (opt.equals("sgd") || opt.equals("nesterov") || opt.equals("momentum")) {
             groups.withMomentum(config.momentum());
+        } else if (opt.equals("adam") || opt.equals("adamw")) {
+            groups.withBeta1(0.9);
         }
         org.lr4j.python.ScheduleCall call = org.lr4j.python.ScheduleCall.parse(config.pythonSchedule());
         long steps;
@@ -249,7 +252,19 @@ public final class ImageClassifierTrainer {
             LRScheduler scheduler = created.scheduler();
             if (ckpt != null) {
                 try {
-                    scheduler.restore(ckpt.schedulerState());
+                    if (scheduler instanceof org.lr4j.compose.TrainLoopScheduler torch) {
+                        if (ckpt.torchSchedule() == null) {
+                            throw new IllegalArgumentException("it holds no state of a --schedule (a timm --sched"
+                                    + " run's, or one written by an lr4j that did not keep it); --schedule runs"
+                                    + " resume from checkpoints that do");
+                        }
+                        torch.restore(ckpt.torchSchedule());
+                    } else if (ckpt.torchSchedule() != null) {
+                        throw new IllegalArgumentException("it holds the state of a --schedule, not of --sched "
+                                + config.schedule().sched());
+                    } else {
+                        scheduler.restore(ckpt.schedulerState());
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("checkpoint " + config.resume() + ": " + e.getMessage(), e);
                 }
@@ -399,7 +414,8 @@ public final class ImageClassifierTrainer {
             OptimizerState state = optimizer.state();
             Checkpoint ckpt = new Checkpoint(epoch + 1, driver.numUpdates(), config.model(), data.classes(), s,
                     data.train().size(), data.val().size(), optimizer.opt(), driver.scheduler().state(), bestEpoch,
-                    bestMetric, args, params(), state);
+                    bestMetric, args, params(), state,
+                    driver.scheduler() instanceof org.lr4j.compose.TrainLoopScheduler torch ? torch.loopState() : null);
             // best.ckpt first: a kill between the two leaves last.ckpt behind, and the resumed run redoes the
             // epoch and writes the same best.ckpt again
             if (best) {

@@ -116,6 +116,49 @@ class ExactResumeTest {
         }
     }
 
+    /**
+     * A {@code --schedule} run (PyTorch's OneCycleLR stepped per update with AdamW, whose {@code betas[0]} it
+     * cycles) stopped after epoch 1, or in the middle of epoch 2, and resumed writes the uninterrupted run's
+     * {@code summary.csv}: the checkpoint holds the scheduler's own state and its step count.
+     */
+    @Test
+    void aStoppedScheduleRunResumesAsIfNeverInterrupted(@TempDir Path tmp) throws IOException {
+        SchedulerConfig sc = SchedulerConfig.builder().batchSize(32).opt("adamw").lr(0.003).seed(5).build();
+        // 6 updates per epoch: 3 epochs
+        java.util.function.Function<Path, TrainConfig.Builder> cfg = out -> config(sc, out)
+                .pythonSchedule("OneCycleLR(max_lr=0.01, total_steps=18)", null, true);
+        Path full = tmp.resolve("full");
+        ImageClassifierTrainer.run(cfg.apply(full).build());
+        List<SummaryRow> reference = SummaryCsv.read(full.resolve("summary.csv"));
+        assertEquals(3, reference.size());
+        assertNotEquals(reference.get(0).lr(), reference.get(1).lr(), "the rate moves between epochs");
+        for (long[] stop : new long[][] {{1, 0}, {2, 3}}) {
+            Path run = tmp.resolve("stopped-" + stop[0] + "-" + stop[1]);
+            assertThrows(IllegalStateException.class,
+                    () -> ImageClassifierTrainer.run(cfg.apply(run).build(), new Stop(stop[0], stop[1]), null));
+            Checkpoint c = Checkpoint.read(run.resolve("last.ckpt"));
+            assertEquals(6 * c.epoch(), c.torchSchedule().steps(), "one step per update");
+            assertEquals("OneCycleLR", c.torchSchedule().scheduler().scheduler());
+            ImageClassifierTrainer.run(TrainConfig.builder(sc).builtinSize(48, 12)
+                    .pythonSchedule("OneCycleLR(max_lr=0.01, total_steps=18)", null, true)
+                    .resume(run.resolve("last.ckpt")).build());
+            assertSameSummary(reference, SummaryCsv.read(run.resolve("summary.csv")), "OneCycleLR stopped at "
+                    + stop[0] + "/" + stop[1]);
+        }
+        // a checkpoint without the schedule's state (as an older lr4j wrote) is refused, naming the file
+        Path run = tmp.resolve("stopped-1-0");
+        Checkpoint c = Checkpoint.read(run.resolve("last.ckpt"));
+        Path old = tmp.resolve("old.ckpt");
+        new Checkpoint(c.epoch(), c.numUpdates(), c.model(), c.classes(), c.imgSize(), c.trainImages(), c.valImages(),
+                c.opt(), c.schedulerState(), c.bestEpoch(), c.bestMetric(), c.args(), c.modelParams(),
+                c.optimizerState()).write(old);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ImageClassifierTrainer.run(TrainConfig.builder(sc).builtinSize(48, 12)
+                        .pythonSchedule("OneCycleLR(max_lr=0.01, total_steps=18)", null, true).resume(old).build()));
+        assertTrue(e.getMessage().startsWith("checkpoint " + old + ": it holds no state of a --schedule"),
+                e.getMessage());
+    }
+
     @Test
     void withoutTheOptimizerStateTheRunDrifts(@TempDir Path tmp) throws IOException {
         String opt = "adamw";

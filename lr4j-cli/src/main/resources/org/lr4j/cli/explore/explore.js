@@ -466,14 +466,13 @@
     for (const p of presets) {
       const opt = document.createElement("option");
       opt.value = p.name;
-      opt.textContent = p.name + (p.unavailable ? " (no flags)" : "");
-      opt.disabled = !!p.unavailable;
-      opt.title = p.unavailable || p.description;
+      opt.textContent = p.name;
+      opt.title = p.description;
       sel.append(opt);
     }
     sel.addEventListener("change", () => {
       const p = presets.find((q) => q.name === sel.value);
-      if (!p || !p.configs) return;
+      if (!p) return;
       state = {
         configs: p.configs.map((c) => ({ label: c.label, params: parsePairs(c.flags) })),
         view: { x: p.x === "update" ? "update" : "epoch", logY: p.log_y },
