@@ -81,9 +81,10 @@ final class TrainProgress implements TrainListener {
         Output.warn(err, warnings);
         numEpochs = i.numEpochs();
         out.printf(Locale.ROOT, "train: %s, %d classes, %d train / %d val images; %s (%,d parameters); opt %s;"
-                + " epochs %d to %d of %d, %d updates each; run folder %s%n", i.data(), i.classes().size(),
-                i.trainImages(), i.valImages(), i.model(), i.parameters(), i.opt(), i.startEpoch(),
-                i.numEpochs() - 1, i.numEpochs(), i.updatesPerEpoch(), i.runDir());
+                + " epochs %d to %d of %d, %d updates each; %d threads (OpenMP wait %s); run folder %s%n", i.data(),
+                i.classes().size(), i.trainImages(), i.valImages(), i.model(), i.parameters(), i.opt(),
+                i.startEpoch(), i.numEpochs() - 1, i.numEpochs(), i.updatesPerEpoch(), i.threads(), i.openMpWait(),
+                i.runDir());
         out.flush();
     }
 

@@ -15,7 +15,7 @@ import org.lr4j.train.SummaryRow;
 /** The progress a user sees: a bar redrawn in place on a terminal, plain per-epoch lines elsewhere. */
 class TrainProgressTest {
     private static final RunInfo INFO = new RunInfo(Path.of("run"), "built-in shapes", List.of("a", "b"), 512, 64,
-            "smallcnn", 1000, "sgd", "groups", 4, 0, 2);
+            "smallcnn", 1000, "sgd", "groups", 4, 0, 2, 2, "default");
 
     private static String[] drive(int width) throws InterruptedException {
         StringWriter out = new StringWriter();

@@ -18,11 +18,16 @@ import java.util.List;
  * @param updatesPerEpoch optimizer updates per epoch
  * @param startEpoch the first epoch to run (0, or the checkpoint's on resume)
  * @param numEpochs the number of epochs of the run (the factory's)
+ * @param threads PyTorch's intra-op threads
+ * @param openMpWait how those threads wait: {@code "default"} (libgomp's: spin, then sleep), {@code "PASSIVE"}, or
+ *     the user's {@code OMP_WAIT_POLICY}; {@code "unknown"} when the C library could not be asked
  */
 public record RunInfo(Path runDir, String data, List<String> classes, int trainImages, int valImages, String model,
-        long parameters, String opt, String groups, long updatesPerEpoch, long startEpoch, long numEpochs) {
+        long parameters, String opt, String groups, long updatesPerEpoch, long startEpoch, long numEpochs, int threads,
+        String openMpWait) {
     /** Copies the class list. */
     public RunInfo {
         classes = List.copyOf(classes);
+        java.util.Objects.requireNonNull(openMpWait, "openMpWait");
     }
 }

@@ -1,6 +1,7 @@
 package org.lr4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,28 @@ class NativeTuningTest {
     }
 
     @Test
-    void openMpWaitPolicyIsPassiveUnlessTheUserSetIt() {
+    void threadsSpinOnlyWithAnIdleCpuForEach() {
+        assertTrue(NativeTuning.spin(2.0, 2));
+        assertTrue(NativeTuning.spin(1.8, 2), "a quarter of a CPU busy is still free enough");
+        assertFalse(NativeTuning.spin(1.7, 2));
+        assertFalse(NativeTuning.spin(0.0, 1));
+        assertTrue(NativeTuning.spin(0.9, 1));
+    }
+
+    @Test
+    void idleCpusIsBetweenZeroAndTheProcessorCount() {
+        double idle = NativeTuning.idleCpus(50);
+        assertTrue(idle >= 0 && idle <= Runtime.getRuntime().availableProcessors(), "idle " + idle);
+    }
+
+    @Test
+    void aPolicyTheUserSetIsKept() {
         String user = System.getenv("OMP_WAIT_POLICY");
-        assertEquals(user != null ? user : "PASSIVE", NativeTuning.passiveOpenMpWait());
+        String now = NativeTuning.openMpWait(1);
+        if (user != null) {
+            assertEquals(user, now);
+        } else {
+            assertTrue(now.equals("PASSIVE") || now.equals("default"), now);
+        }
     }
 }
