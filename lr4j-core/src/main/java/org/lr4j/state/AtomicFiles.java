@@ -64,7 +64,9 @@ public final class AtomicFiles {
         try {
             permitLikeANewFile(tmp, abs);
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
-                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                    // buffered: a ZipOutputStream writes in 512-byte pieces, one system call each without it
+                    OutputStream out = new java.io.BufferedOutputStream(
+                            java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
