@@ -247,14 +247,14 @@ final class ExploreExports {
      * passes for {@code c} (lr4j's {@link org.lr4j.factory.SchedulerFactory} documents the same mapping and
      * builds from it): counts in updates with {@code sched_on_updates}, noise fractions of {@code t_initial},
      * {@code noise_seed = seed}; timm 0.4's tanh takes {@code t_mul}, and {@code decay_rate} and
-     * {@code warmup_prefix} as {@link org.lr4j.factory.SchedulerOption#LR_CYCLE_DECAY} and
-     * {@link org.lr4j.factory.SchedulerOption#WARMUP_PREFIX} describe.
+     * {@code warmup_prefix} as their {@link org.lr4j.factory.SchedulerOption}s describe.
      */
     static Map<String, Object> pythonKwargs(SchedulerConfig c, long updatesPerEpoch) {
         boolean updates = c.schedOnUpdates();
         long mult = updates ? updatesPerEpoch : 1;
         long tInitial = c.epochs() * mult;
         boolean old = c.timm() == Profile.TIMM_0_4;
+        double cycleDecay = c.lrCycleDecay();
         Map<String, Object> kw = new LinkedHashMap<>();
         switch (c.sched()) {
             case "tanh" -> {
@@ -267,7 +267,7 @@ final class ExploreExports {
                 }
                 kw.put("lr_min", c.minLr());
                 kw.put(old ? "t_mul" : "cycle_mul", c.lrCycleMul());
-                kw.put(old ? "decay_rate" : "cycle_decay", c.lrCycleDecay());
+                kw.put(old ? "decay_rate" : "cycle_decay", cycleDecay);
                 kw.put("cycle_limit", c.lrCycleLimit());
                 kw.put("warmup_prefix", c.warmupPrefix());
             }
@@ -278,7 +278,7 @@ final class ExploreExports {
                 }
                 kw.put("lr_min", c.minLr());
                 kw.put("cycle_mul", c.lrCycleMul());
-                kw.put("cycle_decay", c.lrCycleDecay());
+                kw.put("cycle_decay", cycleDecay);
                 kw.put("cycle_limit", c.lrCycleLimit());
                 kw.put("k_decay", c.lrKDecay());
                 kw.put("warmup_prefix", c.warmupPrefix());
@@ -335,6 +335,7 @@ final class ExploreExports {
         boolean updates = c.schedOnUpdates();
         long upe = t.updatesPerEpoch;
         boolean old = c.timm() == Profile.TIMM_0_4;
+        double cycleDecay = c.lrCycleDecay();
         String cls = pythonClass(c.sched());
         StringBuilder s = new StringBuilder();
         s.append(old ? "# timm 0.4.x\n" : "").append("import torch\nfrom timm.scheduler import ").append(cls).append("\n\n");

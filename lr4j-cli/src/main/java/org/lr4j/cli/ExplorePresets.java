@@ -1,6 +1,11 @@
 package org.lr4j.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +16,18 @@ import org.lr4j.plot.TutorialGallery;
 /**
  * The tutorial's cells as {@code lr4j explore} presets. Names, titles, descriptions, series labels, the
  * x axis and the log scale come from {@link TutorialGallery#cells()}; what is added here is each series
- * as {@code table} flags (a query string), and {@code ExplorePresetsTest} checks that the table of those
- * flags gives the gallery's values, series by series.
+ * as {@code table} flags (a query string), kept as data in {@code explore-presets.tsv} beside this class,
+ * and {@code ExplorePresetsTest} checks that the table of those flags gives the gallery's values, series by
+ * series.
  *
  * <p>Four cells set timm 0.4 tanh's {@code decay_rate} or {@code warmup_prefix}, which timm 0.4's train.py
- * did not pass; lr4j's {@code --lr-cycle-decay} and {@code --warmup-prefix} reach them under
- * {@code --timm 0.4} (see {@link org.lr4j.factory.SchedulerOption#LR_CYCLE_DECAY}). The noise cell's
- * first series is what the group receives ({@code --lr-noise 0.2} of 50 epochs is {@code noise_range_t = 10},
- * seeded with {@code --seed 42}), its second the same schedule without noise.
+ * did not pass; lr4j's flags for them reach them under {@code --timm 0.4} (see their
+ * {@link org.lr4j.factory.SchedulerOption}s). The noise cell's first series is what the group receives
+ * ({@code --lr-noise 0.2} of 50 epochs is {@code noise_range_t = 10}, seeded with {@code --seed 42}), its
+ * second the same schedule without noise.
  */
 final class ExplorePresets {
-    /** The tutorial's flags: timm 0.4's {@code TanhLRScheduler(optimizer, t_initial=50)} with lr 1e-4. */
-    static final String TUTORIAL = "sched=tanh&timm=0.4&lr=1e-4&epochs=50&warmup-epochs=0&warmup-lr=0&lr-cycle-limit=0";
+    private static final String FILE = "explore-presets.tsv";
 
     /** Each gallery cell's series as table flags, in the chart's order. */
     static final Map<String, List<String>> FLAGS = flags();
@@ -30,10 +35,10 @@ final class ExplorePresets {
     private ExplorePresets() {
     }
 
-    /** {@link #TUTORIAL} with {@code extra} flags on top (a flag in both takes extra's value). */
-    static String tutorial(String extra) {
+    /** {@code base} with {@code extra} flags on top (a flag in both takes extra's value). */
+    static String onTop(String base, String extra) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String query : new String[] {TUTORIAL, extra}) {
+        for (String query : new String[] {base, extra}) {
             for (String pair : query.split("&")) {
                 if (!pair.isEmpty()) {
                     m.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -46,24 +51,32 @@ final class ExplorePresets {
     }
 
     private static Map<String, List<String>> flags() {
+        List<String> lines;
+        try (InputStream in = ExplorePresets.class.getResourceAsStream(FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(FILE + " is missing from lr4j's jar");
+            }
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(FILE + " cannot be read from lr4j's jar", e);
+        }
+        String tutorial = null;
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("t_mul-1", List.of(tutorial("lr-cycle-mul=1&end-epoch=150")));
-        m.put("t_mul-2", List.of(tutorial("lr-cycle-mul=2&end-epoch=150")));
-        m.put("decay_rate-1", List.of(tutorial("end-epoch=100")));
-        m.put("decay_rate-0.5", List.of(tutorial("lr-cycle-decay=0.5&end-epoch=100")));
-        m.put("warmup", List.of(tutorial("warmup-epochs=5&warmup-lr=1e-5"), tutorial("")));
-        m.put("warmup_prefix", List.of(tutorial("warmup-epochs=5&warmup-lr=1e-5&warmup-prefix=true"),
-                tutorial("warmup-epochs=5&warmup-lr=1e-5")));
-        m.put("cycle_limit-1", List.of(tutorial("lr-cycle-limit=1&end-epoch=100")));
-        m.put("cycle_limit-2", List.of(tutorial("lr-cycle-limit=2&end-epoch=100")));
-        m.put("t_in_epochs-false", List.of(tutorial("sched-on-updates=true")));
-        m.put("defaults-0.4-vs-current", List.of(tutorial("end-epoch=150"),
-                "sched=tanh&lr=1e-4&epochs=50&warmup-epochs=0&warmup-lr=0&end-epoch=150"));
-        String noise = "min-lr=1e-6&lr-cycle-decay=0.5&end-epoch=120";
-        m.put("noise", List.of(tutorial(noise + "&lr-noise=0.2&lr-noise-pct=0.3&seed=42"), tutorial(noise)));
-        m.put("lr_min-decay", List.of(tutorial("epochs=20&min-lr=1e-5&lr-cycle-decay=0.5&lr-cycle-limit=3"
-                + "&lr-cycle-mul=1.5&end-epoch=90")));
-        return m;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", 2);
+            if (f[0].equals("tutorial")) {
+                tutorial = f[1];
+                continue;
+            }
+            String query = f[1].equals("tutorial") ? tutorial
+                    : f[1].startsWith("tutorial&") ? onTop(tutorial, f[1].substring("tutorial&".length())) : f[1];
+            m.computeIfAbsent(f[0], k -> new ArrayList<>()).add(query);
+        }
+        m.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(m);
     }
 
     /**

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * lr4j plot --sched tanh --timm 0.4 --epochs 50 --lr 1e-4 --lr-cycle-limit 0 --warmup-lr 1e-5 \
  *     --series 'With warmup: --warmup-epochs 5' --series 'Without warmup: --warmup-epochs 0' -o warmup.png
  * </pre>
- * (train.py's defaults differ from the tutorial's: {@code --warmup-epochs 5}, {@code --lr-cycle-decay 0.5},
+ * (train.py's defaults differ from the tutorial's: {@code --warmup-epochs 5}, a cycle decay of 0.5,
  * {@code --lr-cycle-limit 1}; the plot starts each epoch with the rate train.py uses in it, so epoch 0
  * shows the rate written at construction.) Prints the file written.
  */

@@ -18,7 +18,7 @@ import org.lr4j.schedule.Profile;
  *   <li>the warmup lasts the whole schedule ({@code --warmup-epochs} at least the schedule's epochs,
  *       without {@code --warmup-prefix}); for tanh the warmup then heads for {@code --min-lr};</li>
  *   <li>{@code --lr-cycle-limit 0} with current timm: no cycle at all, the rate is {@code --min-lr};</li>
- *   <li>{@code --lr-cycle-decay 0} with more than one cycle: every later cycle runs at {@code --min-lr};</li>
+ *   <li>a cycle decay of 0 with more than one cycle: every later cycle runs at {@code --min-lr};</li>
  *   <li>{@code --min-lr} not below {@code --lr} (cosine, tanh, poly, plateau);</li>
  *   <li>{@code --sched poly --decay-rate 0}: the power 0 keeps the rate at {@code --lr};</li>
  *   <li>{@code --decay-rate} 1 or more with step, multistep or plateau: no decay, or a growing rate;</li>
@@ -92,9 +92,10 @@ public final class ScheduleWarnings {
                     + " for the whole run (timm 0.4 read 0 as unlimited, current timm does not);"
                     + " set --lr-cycle-limit 1 or more");
         }
-        if (cyclic && current && c.lrCycleDecay() == 0 && c.lrCycleLimit() > 1) {
-            out.add("--lr-cycle-decay 0 gives every cycle after the first a peak of 0: those cycles run at"
-                    + " --min-lr " + num(c.minLr()) + "; set --lr-cycle-decay above 0 or --lr-cycle-limit 1");
+        SchedulerOption<Double> decay = SchedulerOption.LR_CYCLE_DECAY;
+        if (cyclic && current && c.get(decay) != null && c.get(decay) == 0 && c.lrCycleLimit() > 1) {
+            out.add(decay.flag() + " 0 gives every cycle after the first a peak of 0: those cycles run at"
+                    + " --min-lr " + num(c.minLr()) + "; set " + decay.flag() + " above 0 or --lr-cycle-limit 1");
         }
 
         if ((cyclic || sched.equals("plateau")) && lr > 0 && c.minLr() >= lr) {

@@ -81,22 +81,28 @@ public final class SchedulerConfig {
     }
 
     /**
-     * The configuration as train.py's arguments by their Python names (what {@link #fromArgs} reads);
-     * {@code lr_cycle_decay} is written as {@link #lrCycleDecay()}, the value in use, since train.py has
-     * no none for it.
+     * The configuration as train.py's arguments by their Python names (what {@link #fromArgs} reads); an
+     * option whose default depends on the profile and that train.py has no none for (the cycle decay) is
+     * written as the value in use.
      *
      * @return every option by its Python name, in {@link SchedulerOption#all()}'s order; unmodifiable
      */
     public Map<String, Object> toArgs() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (SchedulerOption<?> o : SchedulerOption.all()) {
-            m.put(o.name(), o == SchedulerOption.LR_CYCLE_DECAY ? (Object) lrCycleDecay() : arg(o));
+            m.put(o.name(), arg(o));
         }
         return Collections.unmodifiableMap(m);
     }
 
     private <T> Object arg(SchedulerOption<T> o) {
-        return o.toArg(get(o));
+        return o.toArg(inUse(o));
+    }
+
+    /** The value of {@code o}, or when none is given and its default depends on the profile, that default. */
+    private <T> T inUse(SchedulerOption<T> o) {
+        T v = get(o);
+        return v != null ? v : o.profileDefault(timm());
     }
 
     /**
@@ -185,15 +191,12 @@ public final class SchedulerConfig {
     public double lrCycleMul() { return get(SchedulerOption.LR_CYCLE_MUL); }
 
     /**
-     * The value of {@link SchedulerOption#LR_CYCLE_DECAY}, or when none is given the profile's default:
-     * train.py's 0.5, or 1.0 (tanh's {@code decay_rate} default) with {@code --timm 0.4}.
+     * The peak's decay per cycle the scheduler uses: the value given, or when none is, the profile's
+     * default: train.py's 0.5, or 1.0 (tanh's {@code decay_rate} default) with {@code --timm 0.4}.
      *
-     * @return the peak's decay per cycle the scheduler uses
+     * @return the decay in use
      */
-    public double lrCycleDecay() {
-        Double v = get(SchedulerOption.LR_CYCLE_DECAY);
-        return v != null ? v : timm() == Profile.TIMM_0_4 ? 1.0 : 0.5;
-    }
+    public double lrCycleDecay() { return inUse(SchedulerOption.LR_CYCLE_DECAY); }
 
     /** {@return the value of {@link SchedulerOption#LR_CYCLE_LIMIT}} */
     public long lrCycleLimit() { return get(SchedulerOption.LR_CYCLE_LIMIT); }
@@ -416,7 +419,7 @@ public final class SchedulerConfig {
         public Builder lrCycleMul(double v) { return set(SchedulerOption.LR_CYCLE_MUL, v); }
 
         /**
-         * Sets {@link SchedulerOption#LR_CYCLE_DECAY}.
+         * Sets the peak's decay per cycle.
          *
          * @param v the value; {@link #build()} checks it against the option's rule
          * @return this builder

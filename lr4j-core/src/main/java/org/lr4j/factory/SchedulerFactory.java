@@ -149,7 +149,7 @@ public final class SchedulerFactory {
 
     /**
      * The train.py flag a scheduler parameter comes from ({@code cycle_mul} from {@code lr_cycle_mul},
-     * timm 0.4 tanh's {@code decay_rate} from {@code lr_cycle_decay}), with any index or suffix kept ({@code decay_t[2]} from {@code decay_milestones[2]}); null for a
+     * timm 0.4 tanh's {@code decay_rate} from the flag of {@code cycle_decay}), with any index or suffix kept ({@code decay_t[2]} from {@code decay_milestones[2]}); null for a
      * parameter that is not a flag's.
      */
     static String flagOf(String parameter, String sched) {
@@ -160,7 +160,7 @@ public final class SchedulerFactory {
         String name = parameter.substring(0, end);
         SchedulerOption<?> source = name.equals("decay_t")
                 ? (sched.equals("multistep") ? SchedulerOption.DECAY_MILESTONES : SchedulerOption.DECAY_EPOCHS)
-                : name.equals("decay_rate") && sched.equals("tanh") ? SchedulerOption.LR_CYCLE_DECAY // timm 0.4's name
+                : name.equals("decay_rate") && sched.equals("tanh") ? SOURCES.get("cycle_decay") // timm 0.4's name
                 : SOURCES.get(name);
         return source == null ? null : source.name() + parameter.substring(end);
     }
@@ -187,8 +187,7 @@ public final class SchedulerFactory {
 
     /**
      * The cycle flags of tanh, cosine and poly; with timm 0.4, tanh's {@code decay_rate} and
-     * {@code warmup_prefix} as {@link SchedulerOption#LR_CYCLE_DECAY} and
-     * {@link SchedulerOption#WARMUP_PREFIX} describe.
+     * {@code warmup_prefix} as their options describe.
      */
     private static <B extends CyclicLRScheduler.CycleBuilder<B, ?>> B cycles(B b, SchedulerConfig c) {
         return b.lrMin(c.minLr()).cycleMul(c.lrCycleMul()).cycleLimit(c.lrCycleLimit()).cycleDecay(c.lrCycleDecay())

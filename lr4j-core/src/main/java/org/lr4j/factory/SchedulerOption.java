@@ -130,15 +130,15 @@ public final class SchedulerOption<T> {
     public static final SchedulerOption<Double> LR_CYCLE_MUL = add("lr_cycle_mul", Type.NUMBER, "M", 1.0, null, CYCLIC,
             POSITIVE, "Cycle length multiplier; cycle_mul.");
     /**
-     * {@code --lr-cycle-decay}: the peak's decay per cycle; {@code cycle_decay}, or none for the profile's
-     * default (train.py's 0.5; with {@code --timm 0.4}, tanh's {@code decay_rate} default 1.0). With
-     * {@code --timm 0.4} lr4j passes it to tanh's {@code decay_rate}, which timm 0.4's train.py did not (an
-     * lr4j extension); see {@link SchedulerConfig#lrCycleDecay()}.
+     * The peak's decay per cycle: {@code cycle_decay}, or none for the profile's default (train.py's 0.5;
+     * with {@code --timm 0.4}, tanh's {@code decay_rate} default 1.0), which {@link SchedulerConfig#toArgs()}
+     * writes as the value in use. With {@code --timm 0.4} lr4j passes it to tanh's {@code decay_rate}, which
+     * timm 0.4's train.py did not (an lr4j extension).
      */
     public static final SchedulerOption<Double> LR_CYCLE_DECAY = add("lr_cycle_decay", Type.NUMBER, "D", null,
             "0.5; 1.0 with --timm 0.4", CYCLIC, NON_NEGATIVE,
             "Peak decay per cycle; cycle_decay (with --timm 0.4: tanh's decay_rate, which lr4j passes and 0.4's"
-            + " train.py did not).");
+            + " train.py did not).", p -> p == Profile.TIMM_0_4 ? 1.0 : 0.5);
     /** {@code --lr-cycle-limit}: {@code cycle_limit}. */
     public static final SchedulerOption<Long> LR_CYCLE_LIMIT = add("lr_cycle_limit", Type.INTEGER, "N", 1L, null,
             CYCLIC, WHOLE_NON_NEGATIVE, "Number of cycles; cycle_limit.");
@@ -193,9 +193,11 @@ public final class SchedulerOption<T> {
     private final List<String> schedulers;
     private final Rule<T> rule;
     private final String help;
+    /** The default by profile, for an option whose default depends on {@code --timm}; else null. */
+    private final java.util.function.Function<Profile, T> profileDefault;
 
     private SchedulerOption(int index, String name, Type type, String paramLabel, T defaultValue, String defaultText,
-            Set<String> schedulers, Rule<T> rule, String help) {
+            Set<String> schedulers, Rule<T> rule, String help, java.util.function.Function<Profile, T> profileDefault) {
         this.index = index;
         this.name = name;
         this.type = type;
@@ -205,12 +207,19 @@ public final class SchedulerOption<T> {
         this.schedulers = SCHEDULER_NAMES.stream().filter(schedulers::contains).toList();
         this.rule = rule;
         this.help = help;
+        this.profileDefault = profileDefault;
     }
 
     private static <T> SchedulerOption<T> add(String name, Type type, String paramLabel, T defaultValue,
             String defaultText, Set<String> schedulers, Rule<T> rule, String help) {
+        return add(name, type, paramLabel, defaultValue, defaultText, schedulers, rule, help, null);
+    }
+
+    private static <T> SchedulerOption<T> add(String name, Type type, String paramLabel, T defaultValue,
+            String defaultText, Set<String> schedulers, Rule<T> rule, String help,
+            java.util.function.Function<Profile, T> profileDefault) {
         SchedulerOption<T> o = new SchedulerOption<>(OPTIONS.size(), name, type, paramLabel, defaultValue, defaultText,
-                schedulers, rule, help);
+                schedulers, rule, help, profileDefault);
         OPTIONS.add(o);
         return o;
     }
@@ -255,7 +264,7 @@ public final class SchedulerOption<T> {
         return paramLabel;
     }
 
-    /** {@return train.py's default; null where there is none or it depends on {@code --timm} ({@code lr}, {@code lb}, {@code ub}, {@code lr_noise}, {@code lr_cycle_decay})} */
+    /** {@return train.py's default; null where there is none or it depends on {@code --timm} ({@code lr}, {@code lb}, {@code ub}, {@code lr_noise}, the cycle decay)} */
     public T defaultValue() {
         return defaultValue;
     }
@@ -283,6 +292,11 @@ public final class SchedulerOption<T> {
     /** {@return whether the option may hold no value (train.py's {@code None})} */
     public boolean optional() {
         return defaultValue == null;
+    }
+
+    /** The default under {@code profile} of an option whose default depends on {@code --timm}; else null. */
+    T profileDefault(Profile profile) {
+        return profileDefault == null ? null : profileDefault.apply(profile);
     }
 
     int index() {

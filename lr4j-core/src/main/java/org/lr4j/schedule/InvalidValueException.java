@@ -51,7 +51,7 @@ public final class InvalidValueException extends IllegalArgumentException {
      * The same error under the name {@code parameter} (same rule, value and stack), with this one as
      * its cause.
      *
-     * @param parameter the name to show instead ({@code --lr-cycle-decay} for {@code cycle_decay})
+     * @param parameter the name to show instead ({@code --lr-cycle-mul} for {@code cycle_mul})
      * @return a new exception, whose message names {@code parameter}
      * @throws NullPointerException when {@code parameter} is null
      */
