@@ -52,6 +52,7 @@ if not os.path.exists(table):
         subprocess.run([lr4j, 'table', '--opt', a.opt] + sched, stdout=f, check=True)
 
 results = {}
+speed = {}  # training images per second, evaluation excluded, as each side reports it
 for seed in a.seeds:
     if a.side in ('both', 'torch'):
         res = os.path.join(out, f'torch-seed{seed}.json')
@@ -67,6 +68,7 @@ for seed in a.seeds:
                 f.write(last)
             os.replace(res + '.tmp', res)
         results.setdefault('torch', {})[seed] = json.load(open(res))['top1'][-1]
+        speed.setdefault('torch', {})[seed] = json.load(open(res))['img_per_s']
     if a.side in ('both', 'lr4j'):
         run_dir = os.path.join(out, f'lr4j-seed{seed}')
         summary = os.path.join(run_dir, 'summary.csv')
@@ -82,6 +84,8 @@ for seed in a.seeds:
             open(done, 'w').close()
         rows = list(csv.DictReader(open(summary)))
         results.setdefault('lr4j', {})[seed] = float(rows[-1]['eval_top1'])
+        meta = json.load(open(os.path.join(run_dir, 'run.json')))
+        speed.setdefault('lr4j', {})[seed] = meta['train_images'] / meta['train_seconds']
 
 
 def stats(v):
@@ -105,4 +109,10 @@ if len(sides) == 2 and all(len(results[s]) == len(a.seeds) for s in sides):
     ok = abs(ml - mt) <= 1.0 and abs(wl - wt) <= 2.0
     print(f'\nlr4j − reference: mean {ml - mt:+.2f} (rule: within 1.0), worst {wl - wt:+.2f} (rule: within 2.0): '
           + ('PASS' if ok else 'FAIL'))
+if len(sides) == 2:
+    pairs = [s for s in a.seeds if s in speed.get('torch', {}) and s in speed.get('lr4j', {})]
+    if pairs:
+        print('\nThroughput (training images/s, evaluation excluded; each seed a pair run one after the other): '
+              + '; '.join(f'seed {s}: lr4j {speed["lr4j"][s]:,.0f}, reference {speed["torch"][s]:,.0f}'
+                          f' ({speed["lr4j"][s] / speed["torch"][s]:.2f})' for s in pairs))
 sys.stdout.flush()
