@@ -223,6 +223,11 @@ public final class ImageClassifierTrainer {
             NativeTuning.oneDnnIsa("SSE41");
         }
         Engine engine = Engine.getEngine(ENGINE);
+        NativeTuning.quietly(() -> {
+            try (NDManager m = engine.newBaseManager(Device.cpu())) {
+                m.zeros(new Shape(1)).copyTo(m.zeros(new Shape(1)));
+            }
+        });
         engine.setRandomSeed((int) sc.seed());
         JniUtils.setGradMode(false);
         if (threads != null) {

@@ -30,6 +30,11 @@ import com.sun.jna.Native;
  *       those kernels and trains. ResNet-18/34 and the small CNN are not affected.</li>
  * </ul>
  *
+ * <p>And one for the output: {@link #quietly(Runnable)} runs the first array copy of the process with the
+ * native standard error pointed at {@code /dev/null}, so that PyTorch 2.7.1's one-time warning about DJL's
+ * native code ({@code [W...] Warning: AutoNonVariableTypeMode is deprecated ...}, printed the first time
+ * DJL copies one array into another) does not open every {@code lr4j train} run.
+ *
  * <p>They do nothing where the C library lacks the call (then they return false).
  */
 final class NativeTuning {
@@ -46,6 +51,14 @@ final class NativeTuning {
         int setenv(String name, String value, int overwrite);
 
         String getenv(String name);
+
+        int dup(int fd);
+
+        int dup2(int oldFd, int newFd);
+
+        int open(String path, int flags);
+
+        int close(int fd);
     }
 
     private static LibC libc() {
@@ -79,6 +92,49 @@ final class NativeTuning {
             return c.getenv("ONEDNN_MAX_CPU_ISA");
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Runs {@code action} with file descriptor 2 (the native standard error) pointed at {@code /dev/null},
+     * then restores it. Java's {@code System.err} is flushed first; anything written to stderr meanwhile is
+     * lost, so keep {@code action} to a native call whose only output is a warning not meant for the user.
+     * Runs {@code action} plainly where the C library cannot be called.
+     *
+     * @return whether standard error was redirected
+     */
+    static synchronized boolean quietly(Runnable action) {
+        LibC c;
+        int saved;
+        int devNull;
+        try {
+            c = libc();
+            System.err.flush();
+            saved = c.dup(2);
+            devNull = c.open("/dev/null", 1); // O_WRONLY
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            action.run();
+            return false;
+        }
+        if (saved < 0 || devNull < 0 || c.dup2(devNull, 2) < 0) {
+            closeAll(c, saved, devNull);
+            action.run();
+            return false;
+        }
+        try {
+            action.run();
+        } finally {
+            c.dup2(saved, 2);
+            closeAll(c, saved, devNull);
+        }
+        return true;
+    }
+
+    private static void closeAll(LibC c, int... fds) {
+        for (int fd : fds) {
+            if (fd >= 0) {
+                c.close(fd);
+            }
         }
     }
 

@@ -39,4 +39,35 @@ class NativeTuningTest {
             assertTrue(now.equals("PASSIVE") || now.equals("default"), now);
         }
     }
+
+    @Test
+    void quietlyRunsTheActionAndGivesStandardErrorBack() throws Exception {
+        java.nio.file.Path fd2 = java.nio.file.Path.of("/proc/self/fd/2");
+        java.nio.file.Path before = java.nio.file.Files.readSymbolicLink(fd2);
+        boolean[] ran = new boolean[1];
+        java.nio.file.Path[] during = new java.nio.file.Path[1];
+        assertTrue(NativeTuning.quietly(() -> {
+            ran[0] = true;
+            try {
+                during[0] = java.nio.file.Files.readSymbolicLink(fd2);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        assertTrue(ran[0]);
+        assertEquals(java.nio.file.Path.of("/dev/null"), during[0]);
+        assertEquals(before, java.nio.file.Files.readSymbolicLink(fd2));
+    }
+
+    @Test
+    void quietlyRestoresStandardErrorWhenTheActionThrows() throws Exception {
+        java.nio.file.Path fd2 = java.nio.file.Path.of("/proc/self/fd/2");
+        java.nio.file.Path before = java.nio.file.Files.readSymbolicLink(fd2);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> NativeTuning.quietly(() -> {
+                    throw new IllegalStateException("boom");
+                }));
+        assertEquals("boom", e.getMessage());
+        assertEquals(before, java.nio.file.Files.readSymbolicLink(fd2));
+    }
 }
