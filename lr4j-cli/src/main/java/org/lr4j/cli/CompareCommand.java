@@ -104,30 +104,111 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Each run's name: its folder's name, or the path as given where two folder names are the same. */
+    /**
+     * Each run's name: its folder's name when those differ; otherwise the part of the paths that tells them
+     * apart, without the folders and the words ({@code _}- or {@code -}-separated) that all of them share:
+     * {@code runs/sgd_sched_tanh_lr_0.05/seed1} and {@code runs/sgd_sched_cosine_lr_0.05/seed1} are
+     * {@code tanh} and {@code cosine}.
+     *
+     * @throws UsageError when a folder is given twice
+     */
     static List<String> labels(List<Path> dirs) {
-        Set<String> seen = new HashSet<>();
-        Set<String> twice = new HashSet<>();
+        List<Path> abs = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path d : dirs) {
-            String name = name(d);
-            if (!seen.add(name)) {
-                twice.add(name);
-            }
-        }
-        List<String> out = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (Path d : dirs) {
-            String label = twice.contains(name(d)) ? d.toString() : name(d);
-            if (!used.add(label)) {
+            Path a = d.toAbsolutePath().normalize();
+            if (!seen.add(a)) {
                 throw new UsageError("RUN_DIR: " + d + " is given twice");
             }
-            out.add(label);
+            abs.add(a);
+        }
+        List<String> names = abs.stream().map(a -> a.getFileName() == null ? a.toString() : a.getFileName().toString())
+                .toList();
+        if (new HashSet<>(names).size() == names.size()) {
+            return names;
+        }
+        // the path components between the shared leading and trailing ones
+        int shortest = abs.stream().mapToInt(Path::getNameCount).min().orElse(0);
+        int lead = 0;
+        while (lead < shortest && sameAt(abs, lead, false)) {
+            lead++;
+        }
+        int trail = 0;
+        while (lead + trail + 1 < shortest && sameAt(abs, trail, true)) {
+            trail++;
+        }
+        List<String> middles = new ArrayList<>();
+        for (Path a : abs) {
+            int end = a.getNameCount() - trail;
+            middles.add(lead < end ? a.subpath(lead, end).toString().replace('\\', '/') : a.toString());
+        }
+        List<String> trimmed = trimSharedWords(middles);
+        return new HashSet<>(trimmed).size() == trimmed.size() && trimmed.stream().noneMatch(String::isEmpty)
+                ? trimmed : middles;
+    }
+
+    /** Whether every path has the same component {@code i} places from its start (or its end). */
+    private static boolean sameAt(List<Path> paths, int i, boolean fromEnd) {
+        String first = null;
+        for (Path p : paths) {
+            int k = fromEnd ? p.getNameCount() - 1 - i : i;
+            if (k < 0 || k >= p.getNameCount()) {
+                return false;
+            }
+            String c = p.getName(k).toString();
+            if (first == null) {
+                first = c;
+            } else if (!first.equals(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The labels without the leading and trailing words (split at {@code _}, {@code -}, {@code /}) they all share. */
+    static List<String> trimSharedWords(List<String> labels) {
+        // each list alternates word, separator, word, ...: words at even places
+        List<List<String>> words = labels.stream().map(CompareCommand::words).toList();
+        int fewest = words.stream().mapToInt(w -> (w.size() + 1) / 2).min().orElse(0);
+        int lead = 0;
+        while (lead + 1 < fewest && sameWord(words, 2 * lead, false)) {
+            lead++;
+        }
+        int trail = 0;
+        while (lead + trail + 1 < fewest && sameWord(words, 2 * trail, true)) {
+            trail++;
+        }
+        List<String> out = new ArrayList<>();
+        for (List<String> w : words) {
+            out.add(String.join("", w.subList(2 * lead, w.size() - 2 * trail)));
         }
         return out;
     }
 
-    private static String name(Path d) {
-        Path n = d.toAbsolutePath().normalize().getFileName();
-        return n == null ? d.toString() : n.toString();
+    /** A label cut into words and the separators between them, in order. */
+    private static List<String> words(String label) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c == '_' || c == '-' || c == '/') {
+                out.add(label.substring(start, i));
+                out.add(String.valueOf(c));
+                start = i + 1;
+            }
+        }
+        out.add(label.substring(start));
+        return out;
+    }
+
+    /** Whether every list has the same entry {@code i} places from its start (or its end). */
+    private static boolean sameWord(List<List<String>> words, int i, boolean fromEnd) {
+        String first = words.get(0).get(fromEnd ? words.get(0).size() - 1 - i : i);
+        for (List<String> w : words) {
+            if (!w.get(fromEnd ? w.size() - 1 - i : i).equals(first)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

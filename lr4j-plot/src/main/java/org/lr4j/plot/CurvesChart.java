@@ -178,6 +178,12 @@ public final class CurvesChart {
                 line(lr, r.label(), r.epoch(), r.lr(), i, 0);
             }
             scientificIfSmall(lr, runs.stream().mapToDouble(r -> max(r.lr())).max().orElse(0));
+            // one legend, the runs' colours being the same in every panel: in the top-1 panel's lower right,
+            // which rising accuracy curves leave free (a row per panel overflowed with long run names)
+            top1.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+            top1.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            loss.getStyler().setLegendVisible(false);
+            lr.getStyler().setLegendVisible(false);
             out.add(top1);
             out.add(loss);
             out.add(lr);
