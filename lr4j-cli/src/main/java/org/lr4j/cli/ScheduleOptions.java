@@ -24,6 +24,9 @@ public final class ScheduleOptions {
             description = "Start from a train.py args.yaml (or JSON) of a timm run; flags given here override it.")
     Path fromArgs;
 
+    /** Arguments to start from when there is no {@link #fromArgs} file (a checkpoint's record of its run). */
+    Map<String, Object> fromArgsMap;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -88,7 +91,8 @@ public final class ScheduleOptions {
             throw new IllegalStateException("the schedule flags are missing: the root command needs"
                     + " @Command(modelTransformer = ScheduleOptions.Install.class)");
         }
-        SchedulerConfig.Builder b = fromArgs == null ? SchedulerConfig.builder() : readArgs(fromArgs).toBuilder();
+        SchedulerConfig.Builder b = fromArgs != null ? readArgs(fromArgs).toBuilder()
+                : fromArgsMap != null ? SchedulerConfig.fromArgs(fromArgsMap).toBuilder() : SchedulerConfig.builder();
         try {
             for (SchedulerOption<?> o : SchedulerOption.all()) {
                 if (given(o)) {

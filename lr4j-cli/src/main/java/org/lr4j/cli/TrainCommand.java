@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
+import org.lr4j.train.Checkpoint;
 import org.lr4j.train.ImageClassifierTrainer;
 import org.lr4j.train.CurvesPlot;
 import org.lr4j.train.LrPlot;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Model, momentum, weight decay, image size and data folder not given as flags come from
  * {@code --from-args} (a timm {@code args.yaml}); with {@code --resume} and no {@code --from-args}, every
- * flag not given comes from the run folder's {@code args.json}, so {@code lr4j train --resume
- * RUN/last.ckpt} continues the run as it was started.
+ * flag not given comes from the run folder's {@code args.json} (or, for a checkpoint copied without its
+ * folder, from the checkpoint's own record of the flags), so {@code lr4j train --resume RUN/last.ckpt}
+ * continues the run as it was started.
  *
  * <p>Output: the run folder ({@code summary.csv}, {@code args.json}, {@code run.json}, {@code last.ckpt},
  * {@code best.ckpt}, {@code lr.png}, {@code curves.png}); one line before the first epoch, one line per
@@ -138,7 +140,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
             description = "Continue the run of this checkpoint (last.ckpt) exactly where it stopped; flags not given come"
-                    + " from its folder's args.json, and only --output, --threads and --epochs may differ from the run's.")
+                    + " from its folder's args.json (without one, from the checkpoint's record of them), and only --output,"
+                    + " --threads and --epochs may differ from the run's.")
     Path resume;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -155,6 +158,13 @@ final class TrainCommand implements Callable<Integer> {
             Path args = resume.toAbsolutePath().getParent().resolve("args.json");
             if (Files.isRegularFile(args)) {
                 schedule.fromArgs = args;
+            } else if (Files.isRegularFile(resume)) {
+                // a checkpoint copied without its folder: the run's flags as the checkpoint recorded them
+                try {
+                    schedule.fromArgsMap = Checkpoint.read(resume).args();
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError(e.getMessage(), e);
+                }
             }
         }
         boolean onUpdates = false;
@@ -173,7 +183,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             python.call(); // a call lr4j cannot read fails here, before any data is loaded
         }
-        Map<String, Object> base = schedule.fromArgs == null ? Map.of() : Json.readMap(schedule.fromArgs);
+        Map<String, Object> base = schedule.fromArgs != null ? Json.readMap(schedule.fromArgs)
+                : schedule.fromArgsMap != null ? schedule.fromArgsMap : Map.of();
         SchedulerConfig sc = schedule.toConfig();
         if (dataDir != null && dataDirOption != null && !dataDir.equals(dataDirOption)) {
             throw new UsageError("--data-dir " + dataDirOption + " and DATA_DIR " + dataDir
@@ -181,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path data = dataDir != null ? dataDir : dataDirOption != null ? dataDirOption : path(base, "data_dir");
         String ds = dataset != null ? dataset : string(base, "dataset");
-        if (!schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null) {
+        if (!schedule.given(SchedulerOption.EPOCHS) && schedule.fromArgs == null && schedule.fromArgsMap == null) {
             if (ds != null) {
                 sc = sc.toBuilder().epochs(FASHION_MNIST_EPOCHS).build();
             } else if (data == null) {

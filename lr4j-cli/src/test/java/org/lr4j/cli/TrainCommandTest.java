@@ -99,6 +99,17 @@ class TrainCommandTest {
         assertTrue(again.out().contains("epochs 3 to 2 of 3"), again.out());
         assertEquals(summary, Files.readAllLines(run.resolve("summary.csv")));
 
+        // a checkpoint copied alone (no args.json beside it) resumes with the flags it recorded
+        Path alone = Files.createDirectories(dir.resolve("alone"));
+        Files.copy(run.resolve("last.ckpt"), alone.resolve("last.ckpt"));
+        Cli longer = Cli.run("train", "--resume", alone.resolve("last.ckpt").toString(), "--epochs", "4",
+                "--output", dir.resolve("longer").toString());
+        assertEquals(0, longer.status(), longer::err);
+        assertTrue(longer.out().contains("epochs 3 to 3 of 4"), longer.out());
+        List<String> longerSummary = Files.readAllLines(dir.resolve("longer").resolve("summary.csv"));
+        assertEquals(2, longerSummary.size(), "the header and epoch 3 (the earlier rows stayed with the run): " + longerSummary);
+        assertTrue(longerSummary.get(1).startsWith("3,"), longerSummary.get(1));
+
         // compare: the table from summary.csv and run.json, and the chart
         Path other = dir.resolve("other");
         Files.createDirectories(other);

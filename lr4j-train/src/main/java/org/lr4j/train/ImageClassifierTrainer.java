@@ -205,9 +205,10 @@ public final class ImageClassifierTrainer {
             }
         } else {
             // the rows before the checkpoint: this run folder's, or, in a new --output folder, the checkpoint's
+            // (none for a checkpoint copied on its own: the new summary.csv then starts at the checkpoint's epoch)
             Path earlier = Files.exists(summaryFile) ? summaryFile
                     : config.resume().toAbsolutePath().getParent().resolve("summary.csv");
-            for (SummaryRow r : SummaryCsv.read(earlier)) {
+            for (SummaryRow r : Files.exists(earlier) ? SummaryCsv.read(earlier) : List.<SummaryRow>of()) {
                 if (r.epoch() < startEpoch) {
                     rows.add(r);
                 }
