@@ -432,6 +432,11 @@ public final class ImageClassifierTrainer {
                 ckpt.write(runDir.resolve("best.ckpt"));
             }
             ckpt.write(runDir.resolve("last.ckpt"));
+            // the epoch's wall time again, now with its checkpoints (written first without them: a kill in
+            // between leaves the epoch's time a little short, never missing)
+            meta = meta.before(epoch).plus(new RunFolder.EpochTime(epoch, (System.nanoTime() - t0) / 1e9,
+                    (trainNanos - trainNanos0) / 1e9, upe * batch));
+            RunFolder.writeMeta(runDir, meta);
             out.onEpoch(new EpochResult(row, numEpochs, driver.numUpdates(), (System.nanoTime() - t0) / 1e9, best));
             return row;
         }
