@@ -127,62 +127,56 @@ final class CompareCommand implements Callable<Integer> {
         if (new HashSet<>(names).size() == names.size()) {
             return names;
         }
-        // the path components between the shared leading and trailing ones
-        int shortest = abs.stream().mapToInt(Path::getNameCount).min().orElse(0);
-        int lead = 0;
-        while (lead < shortest && sameAt(abs, lead, false)) {
-            lead++;
-        }
-        int trail = 0;
-        while (lead + trail + 1 < shortest && sameAt(abs, trail, true)) {
-            trail++;
-        }
-        List<String> middles = new ArrayList<>();
+        // the path components between the leading and trailing ones all paths share
+        List<List<String>> components = new ArrayList<>();
         for (Path a : abs) {
-            int end = a.getNameCount() - trail;
-            middles.add(lead < end ? a.subpath(lead, end).toString().replace('\\', '/') : a.toString());
+            List<String> c = new ArrayList<>();
+            a.forEach(n -> c.add(n.toString()));
+            components.add(c);
         }
+        List<String> middles = trimShared(components, 1, "/");
         List<String> trimmed = trimSharedWords(middles);
         return new HashSet<>(trimmed).size() == trimmed.size() && trimmed.stream().noneMatch(String::isEmpty)
                 ? trimmed : middles;
     }
 
-    /** Whether every path has the same component {@code i} places from its start (or its end). */
-    private static boolean sameAt(List<Path> paths, int i, boolean fromEnd) {
-        String first = null;
-        for (Path p : paths) {
-            int k = fromEnd ? p.getNameCount() - 1 - i : i;
-            if (k < 0 || k >= p.getNameCount()) {
-                return false;
-            }
-            String c = p.getName(k).toString();
-            if (first == null) {
-                first = c;
-            } else if (!first.equals(c)) {
+    /** The labels without the leading and trailing words (split at {@code _}, {@code -}, {@code /}) they all share. */
+    static List<String> trimSharedWords(List<String> labels) {
+        // each list alternates word, separator, word, ...: words at even places
+        return trimShared(labels.stream().map(CompareCommand::words).toList(), 2, "");
+    }
+
+    /**
+     * Each list without the leading and trailing entries that all lists share, joined with {@code glue}; only
+     * every {@code step}-th entry from the first is compared (the others are separators), and each list keeps
+     * at least one.
+     */
+    private static List<String> trimShared(List<List<String>> lists, int step, String glue) {
+        int fewest = lists.stream().mapToInt(l -> (l.size() + step - 1) / step).min().orElse(0);
+        int lead = 0;
+        while (lead + 1 < fewest && sameAt(lists, step * lead, false)) {
+            lead++;
+        }
+        int trail = 0;
+        while (lead + trail + 1 < fewest && sameAt(lists, step * trail, true)) {
+            trail++;
+        }
+        List<String> out = new ArrayList<>();
+        for (List<String> l : lists) {
+            out.add(String.join(glue, l.subList(step * lead, l.size() - step * trail)));
+        }
+        return out;
+    }
+
+    /** Whether every list has the same entry {@code i} places from its start (or its end). */
+    private static boolean sameAt(List<List<String>> lists, int i, boolean fromEnd) {
+        String first = lists.get(0).get(fromEnd ? lists.get(0).size() - 1 - i : i);
+        for (List<String> l : lists) {
+            if (!l.get(fromEnd ? l.size() - 1 - i : i).equals(first)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The labels without the leading and trailing words (split at {@code _}, {@code -}, {@code /}) they all share. */
-    static List<String> trimSharedWords(List<String> labels) {
-        // each list alternates word, separator, word, ...: words at even places
-        List<List<String>> words = labels.stream().map(CompareCommand::words).toList();
-        int fewest = words.stream().mapToInt(w -> (w.size() + 1) / 2).min().orElse(0);
-        int lead = 0;
-        while (lead + 1 < fewest && sameWord(words, 2 * lead, false)) {
-            lead++;
-        }
-        int trail = 0;
-        while (lead + trail + 1 < fewest && sameWord(words, 2 * trail, true)) {
-            trail++;
-        }
-        List<String> out = new ArrayList<>();
-        for (List<String> w : words) {
-            out.add(String.join("", w.subList(2 * lead, w.size() - 2 * trail)));
-        }
-        return out;
     }
 
     /** A label cut into words and the separators between them, in order. */
@@ -199,16 +193,5 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.add(label.substring(start));
         return out;
-    }
-
-    /** Whether every list has the same entry {@code i} places from its start (or its end). */
-    private static boolean sameWord(List<List<String>> words, int i, boolean fromEnd) {
-        String first = words.get(0).get(fromEnd ? words.get(0).size() - 1 - i : i);
-        for (List<String> w : words) {
-            if (!w.get(fromEnd ? w.size() - 1 - i : i).equals(first)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

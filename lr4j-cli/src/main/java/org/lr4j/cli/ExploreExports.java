@@ -335,7 +335,6 @@ final class ExploreExports {
         boolean updates = c.schedOnUpdates();
         long upe = t.updatesPerEpoch;
         boolean old = c.timm() == Profile.TIMM_0_4;
-        double cycleDecay = c.lrCycleDecay();
         String cls = pythonClass(c.sched());
         StringBuilder s = new StringBuilder();
         s.append(old ? "# timm 0.4.x\n" : "").append("import torch\nfrom timm.scheduler import ").append(cls).append("\n\n");

@@ -71,8 +71,8 @@ final class ExplorePresets {
                 tutorial = f[1];
                 continue;
             }
-            String query = f[1].equals("tutorial") ? tutorial
-                    : f[1].startsWith("tutorial&") ? onTop(tutorial, f[1].substring("tutorial&".length())) : f[1];
+            String query = f[1].equals("tutorial") || f[1].startsWith("tutorial&")
+                    ? onTop(tutorial, f[1].substring("tutorial".length())) : f[1];
             m.computeIfAbsent(f[0], k -> new ArrayList<>()).add(query);
         }
         m.replaceAll((k, v) -> List.copyOf(v));

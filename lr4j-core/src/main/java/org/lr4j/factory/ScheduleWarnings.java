@@ -92,8 +92,8 @@ public final class ScheduleWarnings {
                     + " for the whole run (timm 0.4 read 0 as unlimited, current timm does not);"
                     + " set --lr-cycle-limit 1 or more");
         }
-        SchedulerOption<Double> decay = SchedulerOption.LR_CYCLE_DECAY;
-        if (cyclic && current && c.get(decay) != null && c.get(decay) == 0 && c.lrCycleLimit() > 1) {
+        SchedulerOption<Double> decay = SchedulerOption.LR_CYCLE_DECAY; // none given: the profile's, never 0
+        if (cyclic && current && Double.valueOf(0.0).equals(c.get(decay)) && c.lrCycleLimit() > 1) {
             out.add(decay.flag() + " 0 gives every cycle after the first a peak of 0: those cycles run at"
                     + " --min-lr " + num(c.minLr()) + "; set " + decay.flag() + " above 0 or --lr-cycle-limit 1");
         }
